@@ -1,0 +1,332 @@
+"""UK FOI time limits: pure date arithmetic, no Django, no clock, no settings.
+
+Sources (see shared/spec/foi-rules.md):
+- FOIA 2000 s.10(1): comply "not later than the twentieth working day following the
+  date of receipt"; s.10(6): a working day is any day other than a Saturday, a Sunday,
+  Christmas Day, Good Friday or a day which is a bank holiday under the Banking and
+  Financial Dealings Act 1971 in *any* part of the United Kingdom (ICO LTT47).
+- FOIA s.10(2) and s.9: days from the fees notice to receipt of the fee are disregarded;
+  an unpaid fee lapses the request after three months.
+- FOIA s.10(6)(b), s.1(3), ICO LTT137: a clarified request starts a new 20 working days.
+- FOIA s.10(3), s.17(2): public-interest extension, no more than 40 working days in all
+  (ICO decision notice IC-392889-C5J2). EIR reg 5(2), reg 7: 20, or 40 if complex.
+- s.45 Code of Practice (2018): internal review 20 working days, 40 at most; requests
+  for review within 40 working days; forces state two calendar months in their letters.
+  EIR reg 11: 40 working days to ask and 40 to answer.
+- FOIA s.50: complain to the ICO within six weeks of the review outcome; the
+  First-tier Tribunal appeal is 28 days from the decision notice (GRC rules r.22).
+- FOISA 2002 s.73: working days exclude Saturdays, Sundays, Christmas Day and Scottish
+  bank holidays; s.10 20 working days, no public-interest extension; s.20(5) review
+  request within 40 working days; s.21(1) review answer in 20; s.47(4) application to
+  the Scottish Information Commissioner within six months; s.56 appeal to the Court of
+  Session within 42 days.
+
+The day of receipt is day 0 whether or not it is a working day (ICO); the Code treats
+receipt on a non-working day as receipt on the next working day, which is the later
+"code" date used before calling a request overdue.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Iterable
+
+import holidays
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+REGIMES = ("foia", "eir", "foisa", "eisr")
+_SCOTTISH = frozenset({"foisa", "eisr"})
+_UK_SUBDIVISIONS = ("ENG", "WLS", "SCT", "NIR")
+_RESPONSE_DAYS = 20
+_EXTENDED_DAYS = 40
+_VERY_OVERDUE_DAYS = 20
+_SPAN_PAD_YEARS = 5
+
+
+def check_regime(regime: str) -> str:
+    if regime not in REGIMES:
+        raise ValueError(f"unknown regime {regime!r}: use one of {', '.join(REGIMES)}")
+    return regime
+
+
+def bank_holidays(regime: str, years: Iterable[int]) -> dict[date, str]:
+    """Non-working days (other than weekends) under a regime, with their names."""
+    subdivisions = ("SCT",) if check_regime(regime) in _SCOTTISH else _UK_SUBDIVISIONS
+    years = list(years)
+    days: dict[date, str] = {}
+    for subdiv in subdivisions:
+        for day, name in holidays.GB(subdiv=subdiv, years=years).items():
+            days.setdefault(day, name)
+    for year in years:
+        # Named in s.10(6) / s.73 whether or not they are bank holidays.
+        days.setdefault(date(year, 12, 25), "Christmas Day")
+        if regime not in _SCOTTISH:
+            days.setdefault(easter(year) - timedelta(days=2), "Good Friday")
+    return days
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """Working days between first and last as a sorted list, plus a prefix count."""
+
+    first: int  # ordinal of the first day covered
+    last: int
+    days: list[int]  # ordinals of working days, ascending
+    count: list[int]  # count[o - first] = working days <= o
+
+    @classmethod
+    def build(cls, regime: str, extra: frozenset[date], first_year: int, last_year: int) -> "_Calendar":
+        closed = {d.toordinal() for d in bank_holidays(regime, range(first_year, last_year + 1))}
+        closed |= {d.toordinal() for d in extra}
+        first = date(first_year, 1, 1).toordinal()
+        last = date(last_year, 12, 31).toordinal()
+        days, count, running = [], [], 0
+        for o in range(first, last + 1):
+            if o % 7 not in (0, 6) and o not in closed:  # ordinal % 7: 6 is Saturday, 0 Sunday
+                days.append(o)
+                running += 1
+            count.append(running)
+        return cls(first, last, days, count)
+
+    def covers(self, ordinal: int, margin: int = 0) -> bool:
+        return self.first + margin <= ordinal <= self.last - margin
+
+    def working_upto(self, ordinal: int) -> int:
+        return self.count[ordinal - self.first]
+
+
+def _calendar_key(regime: str) -> str:
+    return "sct" if check_regime(regime) in _SCOTTISH else "uk"
+
+
+@lru_cache(maxsize=64)
+def _calendar_for(key: str, extra: frozenset[date], first_year: int, last_year: int) -> _Calendar:
+    return _Calendar.build("foisa" if key == "sct" else "foia", extra, first_year, last_year)
+
+
+_spans: dict[tuple[str, frozenset[date]], tuple[int, int]] = {}
+
+
+def _calendar(regime: str, extra: frozenset[date], *around: date) -> _Calendar:
+    """The cached calendar for a regime, widened (and rebuilt once) to cover `around`."""
+    key = _calendar_key(regime)
+    lo, hi = _spans.get((key, extra), (1990, 2060))
+    need_lo = min(d.year for d in around) - _SPAN_PAD_YEARS
+    need_hi = max(d.year for d in around) + _SPAN_PAD_YEARS
+    if need_lo < lo or need_hi > hi:
+        lo, hi = max(1, min(lo, need_lo)), min(9999, max(hi, need_hi))
+        _spans[(key, extra)] = (lo, hi)
+    return _calendar_for(key, extra, lo, hi)
+
+
+def _as_extra(extra: Iterable[date] | None) -> frozenset[date]:
+    return extra if isinstance(extra, frozenset) else frozenset(extra or ())
+
+
+def is_working_day(day: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> bool:
+    cal = _calendar(regime, _as_extra(extra), day)
+    o = day.toordinal()
+    return cal.working_upto(o) - cal.working_upto(o - 1) == 1
+
+
+def _reach(start: date, n: int) -> date:
+    """A calendar date safely beyond the n-th working day from start (≈250 a year)."""
+    try:
+        return start + timedelta(days=int(n * 1.6) + (30 if n > 0 else -30))
+    except OverflowError:
+        return date.max if n > 0 else date.min
+
+
+def add_working_days(start: date, n: int, regime: str = "foia", *, extra: Iterable[date] = ()) -> date:
+    """The n-th working day after `start` (start itself is day 0); n < 0 counts back."""
+    if n == 0:
+        check_regime(regime)
+        return start
+    cal = _calendar(regime, _as_extra(extra), start, _reach(start, n))
+    done = cal.working_upto(start.toordinal())
+    if n < 0:
+        done = cal.working_upto(start.toordinal() - 1)
+        return date.fromordinal(cal.days[done + n])
+    return date.fromordinal(cal.days[done + n - 1])
+
+
+def working_days_between(start: date, end: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> int:
+    """Working days after `start` up to and including `end` (negative if end < start)."""
+    cal = _calendar(regime, _as_extra(extra), start, end)
+    return cal.working_upto(end.toordinal()) - cal.working_upto(start.toordinal())
+
+
+def response_due(received: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> date:
+    """The 20th working day after receipt (ICO reading: receipt is day 0)."""
+    n = _RESPONSE_DAYS
+    return add_working_days(received, n, regime, extra=extra)
+
+
+def add_months(day: date, months: int) -> date:
+    """Calendar months, clamped to the month's last day (31 Dec + 2 months = 28/29 Feb)."""
+    return day + relativedelta(months=months)
+
+
+@dataclass(frozen=True)
+class FeePeriod:
+    notice: date
+    paid: date | None = None
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """What has happened to a request, as far as its time limits are concerned."""
+
+    regime: str
+    received: date
+    clarification_requested: date | None = None
+    clarification_received: date | None = None
+    fees: tuple[FeePeriod, ...] = ()
+    extended: bool = False  # s.10(3) public interest, or EIR reg 7 complex and voluminous
+    extension_estimate: date | None = None
+    response: date | None = None  # the substantive reply's letter date
+    response_in_full: bool = False
+    review_requested: date | None = None
+    review_outcome: date | None = None
+    decision_notice: date | None = None
+    review_window_working_days: int | None = None  # the authority's own FOIA window
+    extra: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """Every date that follows from a request's facts; `rules` explains each one."""
+
+    response_due: date | None = None
+    response_due_code: date | None = None
+    extended_due: date | None = None
+    very_overdue: date | None = None
+    fee_lapses: date | None = None
+    review_window_closes: date | None = None
+    review_response_due: date | None = None
+    review_response_due_max: date | None = None
+    escalation_opens: date | None = None
+    escalation_window_closes: date | None = None
+    tribunal_appeal_due: date | None = None
+    rules: dict[str, str] = field(default_factory=dict, compare=False)
+
+    STORED = (
+        "response_due", "response_due_code", "extended_due", "very_overdue",
+        "review_window_closes", "review_response_due", "escalation_window_closes",
+        "tribunal_appeal_due",
+    )
+
+    def as_dict(self) -> dict[str, date | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rules"}
+
+
+def compute_deadlines(facts: RequestFacts) -> Deadlines:
+    """All the time limits that follow from `facts`, each with the rule that set it."""
+    regime = check_regime(facts.regime)
+    scottish = regime in _SCOTTISH
+    out: dict[str, date | None] = {}
+    rules: dict[str, str] = {}
+
+    def wd(start: date, n: int) -> date:
+        return add_working_days(start, n, regime, extra=facts.extra)
+
+    start, start_rule = facts.received, "received"
+    if facts.clarification_received and (
+        not facts.clarification_requested or facts.clarification_received >= facts.clarification_requested
+    ):
+        start, start_rule = facts.clarification_received, "clarification received (s.1(3); ICO LTT137: the clock restarts)"
+    waiting = facts.clarification_requested and start == facts.received
+    unpaid = [f for f in facts.fees if f.paid is None]
+    paused = sum(
+        working_days_between(f.notice - timedelta(days=1), f.paid, regime, extra=facts.extra)
+        for f in facts.fees if f.paid is not None and f.paid >= f.notice
+    )
+    pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
+    late_start = 0 if is_working_day(start, regime, extra=facts.extra) else 1
+
+    if unpaid:
+        lapse = add_months(unpaid[-1].notice, 3)
+        out["fee_lapses"] = lapse
+        rules["fee_lapses"] = "fees notice unpaid: the request lapses three months after the notice (s.9(2))"
+    if waiting:
+        rules["response_due"] = "clock stopped: clarification requested and not yet received (s.1(3))"
+    elif unpaid:
+        rules["response_due"] = "clock stopped: fees notice given and fee not yet paid (s.10(2))"
+    else:
+        out["response_due"] = wd(start, _RESPONSE_DAYS + paused)
+        rules["response_due"] = f"20th working day after the date {start_rule}{pause_note} ({_law(regime)})"
+        out["response_due_code"] = wd(start, _RESPONSE_DAYS + paused + late_start)
+        rules["response_due_code"] = (
+            "s.45 Code of Practice: a request arriving on a non-working day counts from the next working day"
+            if late_start else "same as the statutory date (received on a working day)"
+        )
+        if facts.extended and not scottish:
+            cap = wd(start, _EXTENDED_DAYS + paused)
+            estimate = facts.extension_estimate
+            out["extended_due"] = min(estimate, cap) if estimate else cap
+            rules["extended_due"] = (
+                "EIR reg 7: up to 40 working days for complex and voluminous requests" if regime == "eir" else
+                "s.10(3) public-interest extension: no more than 40 working days in all (ICO, IC-392889-C5J2)"
+            ) + (" — the authority's estimate" if estimate and estimate < cap else "")
+        elif facts.extended:
+            rules["extended_due"] = "FOISA allows no public-interest extension: the 20-day limit stands"
+        due = out.get("extended_due") or out["response_due"]
+        out["very_overdue"] = wd(due, _VERY_OVERDUE_DAYS)
+        rules["very_overdue"] = "20 working days past the due date (WhatDoTheyKnow's convention)"
+
+    _review_dates(facts, regime, wd, out, rules)
+    return Deadlines(**out, rules=rules)
+
+
+def _law(regime: str) -> str:
+    return {"foia": "FOIA s.10(1)", "eir": "EIR reg 5(2)", "foisa": "FOISA s.10(1)", "eisr": "EIRs reg 5(2)(a)"}[regime]
+
+
+def _review_dates(facts: RequestFacts, regime: str, wd, out: dict, rules: dict) -> None:
+    """Internal review, regulator and tribunal windows (shared/spec/foi-rules.md, 'After the response')."""
+    scottish = regime in _SCOTTISH
+    basis = facts.response or (out.get("response_due") if scottish else None)
+    if basis and not facts.response_in_full:
+        if regime == "foia" and facts.review_window_working_days:
+            out["review_window_closes"] = wd(basis, facts.review_window_working_days)
+            rules["review_window_closes"] = f"{facts.review_window_working_days} working days from the reply (the authority's own procedure)"
+        elif regime == "foia":
+            out["review_window_closes"] = add_months(basis, 2)
+            rules["review_window_closes"] = "two calendar months from the reply letter (the force's stated procedure; s.45 Code)"
+        else:
+            out["review_window_closes"] = wd(basis, 40)
+            rules["review_window_closes"] = {
+                "eir": "40 working days from the reply (EIR reg 11(2))",
+            }.get(regime, "40 working days from the response, or from when it was due (FOISA s.20(5))")
+    if facts.review_requested:
+        days = 40 if regime == "eir" else 20
+        out["review_response_due"] = wd(facts.review_requested, days)
+        rules["review_response_due"] = {
+            "foia": "20 working days from the review request (s.45 Code, Part 5)",
+            "eir": "40 working days from the review request (EIR reg 11(4))",
+        }.get(regime, "20 working days from the review request (FOISA s.21(1))")
+        if regime == "foia":
+            out["review_response_due_max"] = wd(facts.review_requested, 40)
+            rules["review_response_due_max"] = "40 working days at most, in exceptional cases (s.45 Code; ICO)"
+    if scottish:
+        sic_from = facts.review_outcome or out.get("review_response_due")
+        if sic_from:
+            out["escalation_window_closes"] = add_months(sic_from, 6)
+            rules["escalation_window_closes"] = "six months from the review response, or from when it was due (FOISA s.47(4))"
+    elif facts.review_outcome:
+        out["escalation_opens"] = facts.review_outcome
+        out["escalation_window_closes"] = facts.review_outcome + timedelta(weeks=6)
+        rules["escalation_window_closes"] = "six weeks from the review outcome (ICO, FOIA s.50)"
+    elif facts.review_requested:
+        out["escalation_opens"] = wd(facts.review_requested, 40) + timedelta(days=1)
+        rules["escalation_opens"] = "the ICO accepts a complaint once 40 working days pass with no review outcome"
+    if facts.decision_notice:
+        days = 42 if scottish else 28
+        out["tribunal_appeal_due"] = facts.decision_notice + timedelta(days=days)
+        rules["tribunal_appeal_due"] = (
+            "42 days from the Commissioner's decision, to the Court of Session (FOISA s.56)" if scottish else
+            "28 days from the ICO decision notice being sent (First-tier Tribunal, GRC rules r.22)"
+        )

@@ -1,0 +1,46 @@
+"""Split a request's text into its numbered questions. Pure: no Django."""
+from __future__ import annotations
+
+import re
+
+# "1:", "1.", "1)", "Q1", "Q1:", "Question 1 -", "2a)", optionally behind a bullet or bold markers.
+_QUESTION = re.compile(
+    r"""^\s*(?:[-*•]\s+)?(?:\*\*)?\s*
+        (?:(?:Q|Question)\s*(?P<q>\d{1,2}[a-z]?)\b\s*[:.)\-–]?
+          |(?P<n>\d{1,2}[a-z]?)\s*[:.)])
+        \s*(?:\*\*)?\s*(?P<text>\S.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def split_questions(text: str) -> list[dict[str, str]]:
+    """[{"number": "1", "text": "..."}, ...] in order; [] when nothing is numbered.
+
+    A line continues the question above it until the next numbered line or a blank
+    line followed by unnumbered prose (the closing paragraphs of a request).
+    """
+    questions: list[dict[str, str]] = []
+    current: list[str] | None = None
+    blank_run = False
+    for line in text.splitlines():
+        match = _QUESTION.match(line)
+        if match and not _looks_like_figure(match.group("text")):
+            number = (match.group("q") or match.group("n")).lower()
+            current = [match.group("text").strip().strip("*").strip()]
+            questions.append({"number": number, "text": ""})
+            questions[-1]["_parts"] = current  # type: ignore[assignment]
+            blank_run = False
+        elif not line.strip():
+            blank_run = True
+        elif current is not None and not blank_run:
+            current.append(line.strip())
+        else:
+            current = None
+    for question in questions:
+        question["text"] = " ".join(question.pop("_parts")).strip()  # type: ignore[arg-type]
+    return questions
+
+
+def _looks_like_figure(rest: str) -> bool:
+    """'1.5 million' or '2. 000' are numbers, not question numbers."""
+    return bool(re.match(r"^\d", rest))

@@ -1,0 +1,217 @@
+"""Writes. Every change to a request's clock goes through deadlines_recompute()."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from requests_app import selectors
+from requests_app.deadlines import Deadlines
+from requests_app.models import Authority, Batch, FOIRequest, Reply, RequestEvent, Status
+from requests_app.models.event import EventKind
+from requests_app.models.reply import Outcome, ReplyKind
+from requests_app.models.request import TRANSITIONS
+from requests_app.questions import split_questions
+
+_RECOMPUTE_CHUNK = 2000
+
+
+class InvalidTransition(ValidationError):
+    pass
+
+
+def _event(request: FOIRequest, kind: str, message: str, actor=None, changes=None) -> RequestEvent:
+    return RequestEvent(request=request, kind=kind, message=message[:500], actor=actor, changes=changes or {})
+
+
+def request_create(*, owner, authority: Authority, title: str, text: str, regime: str = "",
+                   sent_date: date | None = None, received_date: date | None = None,
+                   batch: Batch | None = None, actor=None) -> FOIRequest:
+    with transaction.atomic():
+        request = FOIRequest(owner=owner, authority=authority, batch=batch, title=title, text=text,
+                             questions=split_questions(text), regime=regime, sent_date=sent_date,
+                             received_date=received_date or sent_date,
+                             status=Status.SENT if sent_date else Status.DRAFT)
+        request.full_clean(exclude=["questions"])
+        request.save()
+        _event(request, EventKind.CREATED, f"Request created ({request.get_status_display()})", actor or owner).save()
+        deadlines_recompute(requests=[request], actor=actor or owner, reason="request logged")
+    return request
+
+
+def batch_create(*, owner, authorities: Iterable[Authority], title: str, text: str, regime: str = "",
+                 sent_date: date | None = None) -> Batch:
+    """One request text to many authorities: one FOIRequest each, deadlines computed for all."""
+    authorities = list(authorities)
+    if not authorities:
+        raise ValidationError("Choose at least one authority for the batch.")
+    with transaction.atomic():
+        batch = Batch.objects.create(owner=owner, title=title, text=text)
+        questions = split_questions(text)
+        status = Status.SENT if sent_date else Status.DRAFT
+        requests = FOIRequest.objects.bulk_create([
+            FOIRequest(owner=owner, authority=a, batch=batch, title=title, text=text, questions=questions,
+                       regime=regime, sent_date=sent_date, received_date=sent_date, status=status)
+            for a in authorities
+        ])
+        RequestEvent.objects.bulk_create([
+            _event(r, EventKind.CREATED, f"Request created in batch '{title}' ({r.get_status_display()})", owner)
+            for r in requests
+        ])
+        deadlines_recompute(requests=FOIRequest.objects.filter(batch=batch), actor=owner, reason="batch logged")
+    return batch
+
+
+def request_transition(*, request: FOIRequest, to: str, actor=None, note: str = "") -> FOIRequest:
+    """Move a request along its state machine; an illegal move raises InvalidTransition."""
+    current = request.status
+    if to == current:
+        return request
+    if to not in TRANSITIONS[current]:
+        allowed = ", ".join(Status(s).label for s in TRANSITIONS[current]) or "none (it is closed)"
+        raise InvalidTransition(
+            f"Cannot move this request from '{Status(current).label}' to '{Status(to).label}'. "
+            f"Allowed next steps: {allowed}.")
+    if to == Status.SENT and not request.sent_date:
+        raise InvalidTransition("Give the date the request was sent before marking it sent.")
+    request.status = to
+    request.save(update_fields=["status", "updated_at"])
+    message = f"Status: {Status(current).label} → {Status(to).label}" + (f". {note}" if note else "")
+    _event(request, EventKind.STATUS, message, actor, {"status": [current, to]}).save()
+    return request
+
+
+def request_mark_sent(*, request: FOIRequest, sent_date: date, actor=None) -> FOIRequest:
+    with transaction.atomic():
+        request.sent_date = sent_date
+        request.received_date = request.received_date or sent_date
+        request.full_clean(exclude=["questions", "status"])
+        request.save(update_fields=["sent_date", "received_date", "updated_at"])
+        Reply.objects.filter(request=request).update(request_sent_date=sent_date)
+        request_transition(request=request, to=Status.SENT, actor=actor)
+        deadlines_recompute(requests=[request], actor=actor, reason="request sent")
+    return request
+
+
+def request_record_acknowledgement(*, request: FOIRequest, received_date: date, reference: str = "",
+                                   actor=None) -> FOIRequest:
+    """The authority's acknowledgement: corrects the date received and notes its reference."""
+    if request.sent_date and received_date < request.sent_date:
+        raise ValidationError(
+            f"The authority cannot have received the request on {received_date:%d %b %Y}, "
+            f"before it was sent on {request.sent_date:%d %b %Y}.")
+    with transaction.atomic():
+        changes = {}
+        if received_date != request.received_date:
+            changes["received_date"] = [_iso(request.received_date), _iso(received_date)]
+            request.received_date = received_date
+        if reference and reference != request.authority_reference:
+            changes["authority_reference"] = [request.authority_reference, reference]
+            request.authority_reference = reference
+        request.save(update_fields=["received_date", "authority_reference", "updated_at"])
+        if changes:
+            _event(request, EventKind.DATES, "Acknowledgement recorded", actor, changes).save()
+        if request.status == Status.SENT:
+            request_transition(request=request, to=Status.ACKNOWLEDGED, actor=actor)
+        deadlines_recompute(requests=[request], actor=actor, reason="acknowledgement recorded")
+    return request
+
+
+def request_text_changed(*, request: FOIRequest) -> None:
+    request.questions = split_questions(request.text)
+
+
+_STATUS_FOR_REPLY = {
+    ReplyKind.ACKNOWLEDGEMENT: Status.ACKNOWLEDGED,
+    ReplyKind.CLARIFICATION: Status.CLARIFICATION_REQUESTED,
+    ReplyKind.FEES_NOTICE: Status.FEE_REQUESTED,
+    ReplyKind.EXTENSION: Status.EXTENDED,
+    ReplyKind.REVIEW_OUTCOME: Status.REVIEW_ANSWERED,
+}
+_STATUS_FOR_OUTCOME = {
+    Outcome.FULL: Status.ANSWERED_FULL, Outcome.PARTIAL: Status.ANSWERED_PARTIAL,
+    Outcome.REFUSED: Status.REFUSED, Outcome.NCND: Status.REFUSED, Outcome.NOT_HELD: Status.NOT_HELD,
+}
+
+
+def reply_status(reply: Reply) -> str | None:
+    """The status a newly recorded reply implies, if any."""
+    if reply.kind == ReplyKind.RESPONSE:
+        return _STATUS_FOR_OUTCOME.get(reply.outcome)
+    if reply.kind == ReplyKind.CLARIFICATION and reply.requester_answered_on:
+        return Status.ACKNOWLEDGED
+    if reply.kind == ReplyKind.FEES_NOTICE and reply.fee_paid_on:
+        return Status.ACKNOWLEDGED
+    return _STATUS_FOR_REPLY.get(reply.kind)
+
+
+def reply_recorded(*, reply: Reply, actor=None) -> str | None:
+    """After a reply is saved: fill the request's reference, move its status, recompute its clock.
+
+    Returns a message when the implied status move is not allowed from where the request is.
+    """
+    request = reply.request
+    warning = None
+    with transaction.atomic():
+        if reply.authority_reference and not request.authority_reference:
+            request.authority_reference = reply.authority_reference
+            request.save(update_fields=["authority_reference", "updated_at"])
+        target = reply_status(reply)
+        if target and target != request.status:
+            try:
+                request_transition(request=request, to=target, actor=actor, note=f"from {reply}")
+            except InvalidTransition as exc:
+                warning = exc.messages[0]
+        deadlines_recompute(requests=[request], actor=actor, reason=f"{reply} recorded")
+    return warning
+
+
+def deadlines_recompute(*, requests: Iterable[FOIRequest], actor=None, reason: str,
+                        progress=None) -> int:
+    """Recompute and store the deadlines of `requests` in bulk; audit each change. Returns how many changed."""
+    queryset = requests if hasattr(requests, "model") else FOIRequest.objects.filter(pk__in=[r.pk for r in requests])
+    extra_days = selectors.extra_days_by_calendar()
+    changed_total, seen = 0, 0
+    batch: list[tuple[FOIRequest, dict]] = []
+    for request in selectors.with_deadline_relations(queryset.order_by("pk")).iterator(chunk_size=_RECOMPUTE_CHUNK):
+        changes = _deadline_changes(request, selectors.request_deadlines(request, extra_days))
+        seen += 1
+        if changes:
+            batch.append((request, changes))
+        if len(batch) >= _RECOMPUTE_CHUNK:
+            changed_total += _store_deadlines(batch, actor, reason)
+            batch = []
+        if progress and seen % 10000 == 0:
+            progress(seen, changed_total + len(batch))
+    changed_total += _store_deadlines(batch, actor, reason)
+    if progress:
+        progress(seen, changed_total)
+    return changed_total
+
+
+def _deadline_changes(request: FOIRequest, computed: Deadlines) -> dict[str, list]:
+    changes = {}
+    for name in Deadlines.STORED:
+        new = getattr(computed, name)
+        if getattr(request, name) != new:
+            changes[name] = [_iso(getattr(request, name)), _iso(new)]
+            setattr(request, name, new)
+    return changes
+
+
+def _store_deadlines(batch: list[tuple[FOIRequest, dict]], actor, reason: str) -> int:
+    if not batch:
+        return 0
+    with transaction.atomic():
+        FOIRequest.objects.bulk_update([r for r, _ in batch], fields=list(Deadlines.STORED), batch_size=500)
+        RequestEvent.objects.bulk_create(
+            [_event(r, EventKind.DEADLINES, f"Deadlines recomputed: {reason}", actor, changes) for r, changes in batch],
+            batch_size=1000,
+        )
+    return len(batch)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
