@@ -1,6 +1,9 @@
 """Writes. Every change to a request's clock goes through deadlines_recompute()."""
 from __future__ import annotations
 
+import hashlib
+import mimetypes
+import os
 from collections.abc import Iterable
 from datetime import date
 
@@ -215,3 +218,49 @@ def _store_deadlines(batch: list[tuple[FOIRequest, dict]], actor, reason: str) -
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def attachment_store(*, attachment, upload) -> None:
+    """Record an uploaded file's name, type, size and SHA-256 alongside it."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    name = os.path.basename(upload.name)
+    attachment.original_name = attachment.original_name or name
+    attachment.size = upload.size
+    attachment.sha256 = digest.hexdigest()
+    attachment.content_type = getattr(upload, "content_type", "") or mimetypes.guess_type(name)[0] or ""
+    attachment.save()
+
+
+def extra_day_saved(*, day, actor=None) -> tuple[int, int]:
+    """A new non-working day moves open deadlines: recompute every open request. Returns (seen, changed)."""
+    open_requests = FOIRequest.objects.open().exclude(sent_date__isnull=True)
+    changed = deadlines_recompute(requests=open_requests, actor=actor, reason=f"non-working day {day} added or changed")
+    return open_requests.count(), changed
+
+
+def request_logged(*, request: FOIRequest, actor=None) -> None:
+    _event(request, EventKind.CREATED, f"Request created ({request.get_status_display()})", actor).save()
+
+
+_AUDITED_FIELDS = ("authority", "regime", "sent_date", "received_date", "authority_reference", "title")
+
+
+def request_fields_changed(*, request: FOIRequest, changed: list[str], initial: dict, actor=None) -> None:
+    """After an edit: default the received date, keep replies' copy of the sent date, audit the change."""
+    if request.sent_date and not request.received_date:
+        request.received_date = request.sent_date
+        request.save(update_fields=["received_date"])
+    if "sent_date" in changed:
+        Reply.objects.filter(request=request).update(request_sent_date=request.sent_date)
+    changes = {
+        name: [_plain(initial.get(name)), _plain(getattr(request, name + "_id" if name == "authority" else name))]
+        for name in _AUDITED_FIELDS if name in changed
+    }
+    if changes:
+        _event(request, EventKind.DATES, "Edited: " + ", ".join(changes), actor, changes).save()
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value

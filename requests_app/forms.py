@@ -1,0 +1,112 @@
+from django import forms
+from django.conf import settings
+from django.contrib.admin.widgets import AdminDateWidget, FilteredSelectMultiple
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+
+from requests_app.models import Attachment, Authority, Batch, FOIRequest, Regime, Reply, Status
+from requests_app.models.request import TRANSITIONS
+
+
+class BatchForm(forms.ModelForm):
+    """Send one request text to many authorities at once."""
+
+    authorities = forms.ModelMultipleChoiceField(
+        queryset=Authority.objects.all(), widget=FilteredSelectMultiple("authorities", is_stacked=False),
+        help_text="Each authority gets its own request, with its own deadlines.")
+    regime = forms.ChoiceField(
+        choices=[("", "Each authority's default (FOISA for Police Scotland, FOIA otherwise)"), *Regime.choices],
+        required=False)
+    sent_date = forms.DateField(
+        required=False, widget=AdminDateWidget,
+        help_text="Leave blank to keep the requests as drafts. Deadlines count from this date.")
+
+    class Meta:
+        model = Batch
+        fields = ["title", "text"]
+
+    def clean_sent_date(self):
+        sent = self.cleaned_data.get("sent_date")
+        if sent and sent > timezone.localdate():
+            raise ValidationError("A request cannot have been sent in the future.")
+        return sent
+
+
+class FOIRequestForm(forms.ModelForm):
+    class Meta:
+        model = FOIRequest
+        fields = "__all__"
+
+    def clean_status(self):
+        new = self.cleaned_data["status"]
+        old = self.instance.status if self.instance.pk else Status.DRAFT
+        if new != old and new not in TRANSITIONS[old]:
+            allowed = ", ".join(Status(s).label for s in TRANSITIONS[old]) or "none (it is closed)"
+            raise ValidationError(
+                f"A request cannot go from '{Status(old).label}' to '{Status(new).label}'. Allowed: {allowed}.")
+        return new
+
+    def clean(self):
+        data = super().clean()
+        sent, received = data.get("sent_date"), data.get("received_date")
+        if sent and received and received < sent:
+            self.add_error("received_date", "The authority cannot receive a request before it was sent.")
+        if sent and sent > timezone.localdate():
+            self.add_error("sent_date", "A request cannot have been sent in the future.")
+        if data.get("status") not in (None, Status.DRAFT, Status.WITHDRAWN) and not sent:
+            self.add_error("sent_date", "Give the date the request was sent.")
+        if sent and self.instance.pk:
+            early = self.instance.replies.filter(letter_date__lt=sent).first()
+            if early:
+                self.add_error("sent_date", f"A reply is dated {early.letter_date:%d %b %Y}, before this sent date.")
+        return data
+
+
+class ReplyForm(forms.ModelForm):
+    class Meta:
+        model = Reply
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        request = data.get("request") or getattr(self.instance, "request", None)
+        letter = data.get("letter_date")
+        sent = getattr(request, "sent_date", None) if request else None
+        if letter and sent and letter < sent:
+            self.add_error("letter_date", f"A reply cannot be dated before the request was sent ({sent:%d %b %Y}).")
+        received = data.get("received_date")
+        if letter and received and received < letter:
+            self.add_error("received_date", "A reply cannot reach you before the date on the letter.")
+        return data
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.FOITRACKER_MAX_UPLOAD_BYTES
+        if upload and upload.size > limit:
+            raise ValidationError(
+                f"{upload.name} is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}.")
+        return upload
+
+
+class MarkSentForm(forms.Form):
+    sent_date = forms.DateField(initial=timezone.localdate, widget=AdminDateWidget)
+
+    def clean_sent_date(self):
+        sent = self.cleaned_data["sent_date"]
+        if sent > timezone.localdate():
+            raise ValidationError("A request cannot have been sent in the future.")
+        return sent
+
+
+class AcknowledgementForm(forms.Form):
+    received_date = forms.DateField(
+        widget=AdminDateWidget, label="Received by the authority on",
+        help_text="As the acknowledgement states. The 20 working days count from this date.")
+    reference = forms.CharField(required=False, max_length=100, label="Authority's reference")

@@ -1,0 +1,60 @@
+"""How deadlines read to a person: labels, badges and 'in 3 working days' phrases."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.html import format_html
+
+from requests_app import deadlines
+from requests_app.models.request import AWAITING_RESPONSE
+
+LABELS = {
+    "response_due": "Response due (statutory)",
+    "response_due_code": "Overdue after (s.45 Code date)",
+    "extended_due": "Extended response due",
+    "very_overdue": "Very overdue from",
+    "fee_lapses": "Request lapses if the fee is unpaid",
+    "review_window_closes": "Ask for internal review by",
+    "review_response_due": "Internal review answer due",
+    "review_response_due_max": "Internal review answer due at the latest",
+    "escalation_opens": "Complaint to the regulator possible from",
+    "escalation_window_closes": "Complain to the regulator by",
+    "tribunal_appeal_due": "Appeal to the tribunal / court by",
+}
+
+
+def when(day: date, today: date, regime: str) -> str:
+    """'today', 'in 3 working days', '5 working days ago'."""
+    n = deadlines.working_days_between(today, day, regime)
+    if day == today:
+        return "today"
+    if n == 0:
+        return "next working day" if day > today else "today (non-working day)"
+    unit = "working day" if abs(n) == 1 else "working days"
+    return f"in {n} {unit}" if n > 0 else f"{-n} {unit} ago"
+
+
+def deadline_rows(computed: deadlines.Deadlines, regime: str, today: date):
+    for name, label in LABELS.items():
+        value = getattr(computed, name)
+        rule = computed.rules.get(name, "")
+        if value is None and not rule:
+            continue
+        shown = value.strftime("%a %d %b %Y") if value else "—"
+        yield label, shown, when(value, today, regime) if value else "", rule
+
+
+def due_badge(request, today: date):
+    """A coloured pill: days left, overdue or very overdue. Blank once answered."""
+    if request.status not in AWAITING_RESPONSE or request.due is None:
+        return format_html('<span class="foi-muted">{}</span>', "—")
+    if request.very_overdue and request.very_overdue < today:
+        css, text = "foi-very-overdue", "very overdue"
+    elif request.is_overdue(today):
+        late = -deadlines.working_days_between(today, request.due, request.effective_regime)
+        css, text = "foi-overdue", f"{late} working day{'s' if late != 1 else ''} overdue"
+    else:
+        left = request.days_left(today)
+        css = "foi-soon" if left <= 3 else "foi-ok"
+        text = "due today" if left == 0 else f"{left} working day{'s' if left != 1 else ''} left"
+    return format_html('<span class="foi-pill {}">{}</span>', css, text)
