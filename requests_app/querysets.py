@@ -29,6 +29,7 @@ class FOIRequestQuerySet(models.QuerySet):
         return self.awaiting_response().filter(very_overdue__lt=today)
 
     def for_user(self, user):
-        if user.is_superuser or user.is_staff:
+        """Superusers see every request; everyone else their own."""
+        if user.is_superuser:
             return self
         return self.filter(owner=user)
