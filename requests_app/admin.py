@@ -128,13 +128,13 @@ class ReplyInline(admin.StackedInline):
     extra = 0
     show_change_link = True
     fields = [("kind", "letter_date", "received_date"), ("outcome", "authority_reference"), "exemptions",
-              ("requester_answered_on", "fee_paid_on", "extended_to"), "body", "attachment_list"]
+              ("requester_answered_on", "fee_paid_on", "extended_to"), "body", "attachment_list", "new_attachments"]
     readonly_fields = ["attachment_list"]
 
     @admin.display(description="attachments")
     def attachment_list(self, obj):
         if not obj.pk:
-            return "Save the reply, then open it to upload attachments."
+            return "none yet"
         items = format_html_join(", ", '<a href="{}">{}</a>', ((a.file.url, a) for a in obj.attachments.all()))
         return items or "none"
 
@@ -235,6 +235,7 @@ class FOIRequestAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.request_text_changed(request=obj)
+        obj.regime = obj.regime or obj.authority.default_regime
         if not change:
             obj.owner = request.user
             obj.received_date = obj.received_date or obj.sent_date
@@ -253,6 +254,10 @@ class FOIRequestAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Reply:
+            for reply_form in formset.forms:
+                uploads = getattr(reply_form, "cleaned_data", {}).get("new_attachments")
+                if uploads and reply_form.instance.pk:
+                    services.reply_attach_files(reply=reply_form.instance, uploads=uploads)
             for reply in formset.new_objects + [r for r, _ in formset.changed_objects]:
                 warning = services.reply_recorded(reply=reply, actor=request.user)
                 if warning:

@@ -63,10 +63,43 @@ class FOIRequestForm(forms.ModelForm):
         return data
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django docs, 'Uploading multiple files')."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = [single(d, initial) for d in data] if isinstance(data, (list, tuple)) else [single(data, initial)]
+        return [f for f in files if f]
+
+
+def check_upload_size(upload) -> None:
+    limit = settings.FOITRACKER_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise ValidationError(f"{upload.name} is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}.")
+
+
 class ReplyForm(forms.ModelForm):
+    new_attachments = MultipleFileField(
+        required=False, label="attach files",
+        help_text="The letter and its annexes (PDF, spreadsheets, documents), kept as received.")
+
     class Meta:
         model = Reply
         fields = "__all__"
+
+    def clean_new_attachments(self):
+        uploads = self.cleaned_data.get("new_attachments") or []
+        for upload in uploads:
+            check_upload_size(upload)
+        return uploads
 
     def clean(self):
         data = super().clean()
@@ -88,10 +121,8 @@ class AttachmentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.FOITRACKER_MAX_UPLOAD_BYTES
-        if upload and upload.size > limit:
-            raise ValidationError(
-                f"{upload.name} is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}.")
+        if upload:
+            check_upload_size(upload)
         return upload
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from requests_app import selectors
 from requests_app.deadlines import Deadlines
-from requests_app.models import Authority, Batch, FOIRequest, Reply, RequestEvent, Status
+from requests_app.models import Attachment, Authority, Batch, FOIRequest, Reply, RequestEvent, Status
 from requests_app.models.event import EventKind
 from requests_app.models.reply import Outcome, ReplyKind
 from requests_app.models.request import TRANSITIONS
@@ -29,21 +29,6 @@ def _event(request: FOIRequest, kind: str, message: str, actor=None, changes=Non
     return RequestEvent(request=request, kind=kind, message=message[:500], actor=actor, changes=changes or {})
 
 
-def request_create(*, owner, authority: Authority, title: str, text: str, regime: str = "",
-                   sent_date: date | None = None, received_date: date | None = None,
-                   batch: Batch | None = None, actor=None) -> FOIRequest:
-    with transaction.atomic():
-        request = FOIRequest(owner=owner, authority=authority, batch=batch, title=title, text=text,
-                             questions=split_questions(text), regime=regime, sent_date=sent_date,
-                             received_date=received_date or sent_date,
-                             status=Status.SENT if sent_date else Status.DRAFT)
-        request.full_clean(exclude=["questions"])
-        request.save()
-        _event(request, EventKind.CREATED, f"Request created ({request.get_status_display()})", actor or owner).save()
-        deadlines_recompute(requests=[request], actor=actor or owner, reason="request logged")
-    return request
-
-
 def batch_create(*, owner, authorities: Iterable[Authority], title: str, text: str, regime: str = "",
                  sent_date: date | None = None) -> Batch:
     """One request text to many authorities: one FOIRequest each, deadlines computed for all."""
@@ -56,7 +41,8 @@ def batch_create(*, owner, authorities: Iterable[Authority], title: str, text: s
         status = Status.SENT if sent_date else Status.DRAFT
         requests = FOIRequest.objects.bulk_create([
             FOIRequest(owner=owner, authority=a, batch=batch, title=title, text=text, questions=questions,
-                       regime=regime, sent_date=sent_date, received_date=sent_date, status=status)
+                       regime=regime or a.default_regime, sent_date=sent_date, received_date=sent_date,
+                       status=status)
             for a in authorities
         ])
         RequestEvent.objects.bulk_create([
@@ -233,6 +219,15 @@ def attachment_store(*, attachment, upload) -> None:
     attachment.save()
 
 
+def reply_attach_files(*, reply: Reply, uploads) -> list:
+    stored = []
+    for upload in uploads:
+        attachment = Attachment(reply=reply, file=upload)
+        attachment_store(attachment=attachment, upload=upload)
+        stored.append(attachment)
+    return stored
+
+
 def extra_day_saved(*, day, actor=None) -> tuple[int, int]:
     """A new non-working day moves open deadlines: recompute every open request. Returns (seen, changed)."""
     open_requests = FOIRequest.objects.open().exclude(sent_date__isnull=True)
@@ -241,6 +236,7 @@ def extra_day_saved(*, day, actor=None) -> tuple[int, int]:
 
 
 def request_logged(*, request: FOIRequest, actor=None) -> None:
+    """A request saved for the first time (from the admin): audit it; deadlines follow in deadlines_recompute."""
     _event(request, EventKind.CREATED, f"Request created ({request.get_status_display()})", actor).save()
 
 

@@ -232,3 +232,26 @@ def test_staff_without_superuser_see_only_their_requests(client):
     assert client.get(change_url(theirs)).status_code == 302  # admin redirects a missing object
     assert client.get(change_url(mine)).status_code == 200
     assert FOIRequest.objects.for_user(mine_owner).count() == 1
+
+
+def test_files_attached_to_a_reply_inline_on_the_request_page(staff_client, staff):
+    request = FOIRequestFactory(owner=staff)
+    files = [SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"), SimpleUploadedFile("annex.xlsx", b"PK annex")]
+    data = request_form_data(request, **{
+        "replies-TOTAL_FORMS": 1, "replies-0-kind": "response", "replies-0-letter_date": "2019-09-17",
+        "replies-0-outcome": "full", "replies-0-exemptions": "[]", "replies-0-new_attachments": files})
+    assert staff_client.post(change_url(request), data).status_code == 302
+    reply = request.replies.get()
+    assert sorted(reply.attachments.values_list("original_name", flat=True)) == ["annex.xlsx", "letter.pdf"]
+    assert reply.attachments.get(original_name="letter.pdf").sha256 == hashlib.sha256(b"%PDF-1.4 letter").hexdigest()
+
+
+def test_oversized_inline_attachment_keeps_nothing(staff_client, staff, settings):
+    settings.FOITRACKER_MAX_UPLOAD_BYTES = 10
+    request = FOIRequestFactory(owner=staff)
+    data = request_form_data(request, **{
+        "replies-TOTAL_FORMS": 1, "replies-0-kind": "response", "replies-0-letter_date": "2019-09-17",
+        "replies-0-exemptions": "[]", "replies-0-new_attachments": [SimpleUploadedFile("big.pdf", b"x" * 100)]})
+    response = staff_client.post(change_url(request), data)
+    assert "big.pdf is 100\xa0bytes; the limit is 10\xa0bytes." in response.content.decode()
+    assert not Reply.objects.exists()
