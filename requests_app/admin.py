@@ -89,7 +89,7 @@ class BatchAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
-            kwargs["form"] = BatchForm
+            kwargs["form"] = type("BatchForm", (BatchForm,), {"owner": request.user})
             kwargs["fields"] = ["title", "text", "authorities", "regime", "sent_date"]
         return super().get_form(request, obj, change, **kwargs)
 

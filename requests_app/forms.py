@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import AdminDateWidget, FilteredSelectMultiple
@@ -22,9 +24,23 @@ class BatchForm(forms.ModelForm):
         required=False, widget=AdminDateWidget,
         help_text="Leave blank to keep the requests as drafts. Deadlines count from this date.")
 
+    owner = None  # set by the admin to the logged-in user
+    DUPLICATE_WINDOW = timedelta(hours=1)
+
     class Meta:
         model = Batch
         fields = ["title", "text"]
+
+    def clean(self):
+        data = super().clean()
+        earlier = Batch.objects.filter(
+            owner=self.owner, title=data.get("title"), text=data.get("text"),
+            created_at__gte=timezone.now() - self.DUPLICATE_WINDOW).first()
+        if self.owner is not None and earlier:
+            raise ValidationError(
+                f"You logged this batch already at {timezone.localtime(earlier.created_at):%H:%M} "
+                f"(batch #{earlier.pk}); open it instead of logging it twice.")
+        return data
 
     def clean_sent_date(self):
         sent = self.cleaned_data.get("sent_date")

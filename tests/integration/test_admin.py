@@ -255,3 +255,12 @@ def test_oversized_inline_attachment_keeps_nothing(staff_client, staff, settings
     response = staff_client.post(change_url(request), data)
     assert "big.pdf is 100\xa0bytes; the limit is 10\xa0bytes." in response.content.decode()
     assert not Reply.objects.exists()
+
+
+def test_batch_posted_twice_is_logged_once(staff_client):
+    data = {"title": "Drones", "text": "1: How many drones?", "authorities": [force().pk], "sent_date": "2025-03-10"}
+    first = staff_client.post(reverse("admin:requests_app_batch_add"), data)
+    second = staff_client.post(reverse("admin:requests_app_batch_add"), data)
+    assert first.status_code == 302 and second.status_code == 200
+    assert "You logged this batch already" in second.content.decode()
+    assert Batch.objects.count() == 1 and FOIRequest.objects.count() == 1

@@ -169,6 +169,16 @@ def test_fee_notice_on_the_day_of_receipt():
     assert out.response_due == D(2025, 7, 2)
 
 
+def test_fee_period_before_a_clarification_restart():
+    # received Mon 2 Jun 2025; fee notice Wed 4 Jun, paid Mon 9 Jun; then clarification
+    # requested Tue 10 Jun and received Mon 16 Jun 2025. The new 20 working days run from
+    # 16 Jun (s.10(6)(b) makes that the "date of receipt"), and the fee days all lie before
+    # it, so they disregard nothing: Tue 15 Jul 2025, as with no fee at all.
+    out = deadlines("foia", D(2025, 6, 2), fees=(FeePeriod(D(2025, 6, 4), D(2025, 6, 9)),),
+                    clarification_requested=D(2025, 6, 10), clarification_received=D(2025, 6, 16))
+    assert out.response_due == D(2025, 7, 15)
+
+
 @pytest.mark.parametrize("notice, lapses", [
     (D(2025, 6, 4), D(2025, 9, 4)),     # plain three calendar months
     (D(2025, 5, 31), D(2025, 8, 31)),
@@ -245,6 +255,18 @@ def test_extension_ignored_under_foisa():
     assert out.response_due == D(2019, 9, 16)
     assert out.extended_due is None
     assert out.very_overdue == D(2019, 10, 14)  # 20 working days after the 20-day date
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "spec gap: EISR 2004 reg 7(1) lets a Scottish authority extend to 40 working days for "
+    "complex and voluminous requests; the engine treats eisr like foisa (no extension)"))
+def test_eisr_complex_and_voluminous():
+    # received Mon 10 Mar 2025 (eisr): day 20 Mon 7 Apr 2025; days 21-40 in Scotland:
+    # 8-11 Apr (24), 14-17 (28), [Good Friday 18 Apr], Easter Monday counts: 21-25 (33),
+    # 28 Apr-2 May (38), [5 May], 6, 7 May (40) -> Wed 7 May 2025
+    out = deadlines("eisr", D(2025, 3, 10), extended=True)
+    assert out.response_due == D(2025, 4, 7)
+    assert out.extended_due == D(2025, 5, 7)
 
 
 def test_extension_with_fee_days_disregarded():
