@@ -15,6 +15,7 @@ Sources (see shared/spec/foi-rules.md):
   EIR reg 11: 40 working days to ask and 40 to answer.
 - FOIA s.50: complain to the ICO within six weeks of the review outcome; the
   First-tier Tribunal appeal is 28 days from the decision notice (GRC rules r.22).
+- EI(S)R 2004 reg 7(1): 40 working days for complex and voluminous requests.
 - FOISA 2002 s.73: working days exclude Saturdays, Sundays, Christmas Day and Scottish
   bank holidays; s.10 20 working days, no public-interest extension; s.20(5) review
   request within 40 working days; s.21(1) review answer in 20; s.47(4) application to
@@ -60,6 +61,9 @@ def bank_holidays(regime: str, years: Iterable[int]) -> dict[date, str]:
     for subdiv in subdivisions:
         for day, name in holidays.GB(subdiv=subdiv, years=years).items():
             days.setdefault(day, name)
+    # St Andrew's Day became a Scottish bank holiday by the 2007 Act (in force 16 January
+    # 2007, asp 2007/2); the package lists it from 2006.
+    days.pop(date(2006, 11, 30), None)
     for year in years:
         # Named in s.10(6) / s.73 whether or not they are bank holidays.
         days.setdefault(date(year, 12, 25), "Christmas Day")
@@ -238,11 +242,13 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
         not facts.clarification_requested or facts.clarification_received >= facts.clarification_requested
     ):
         start, start_rule = facts.clarification_received, "clarification received (s.1(3); ICO LTT137: the clock restarts)"
-    waiting = facts.clarification_requested and start == facts.received
+    waiting = bool(facts.clarification_requested) and start_rule == "received"
     unpaid = [f for f in facts.fees if f.paid is None]
+    # s.10(2): only days among the twenty after day 0 are disregarded, so a fee period
+    # on day 0 or before a clarification restart does not count.
     paused = sum(
-        working_days_between(f.notice - timedelta(days=1), f.paid, regime, extra=facts.extra)
-        for f in facts.fees if f.paid is not None and f.paid >= f.notice
+        working_days_between(max(f.notice - timedelta(days=1), start), f.paid, regime, extra=facts.extra)
+        for f in facts.fees if f.paid is not None and f.paid > start and f.paid >= f.notice
     )
     pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
     late_start = 0 if is_working_day(start, regime, extra=facts.extra) else 1
@@ -263,12 +269,12 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
             "s.45 Code of Practice: a request arriving on a non-working day counts from the next working day"
             if late_start else "same as the statutory date (received on a working day)"
         )
-        if facts.extended and not scottish:
+        if facts.extended and regime != "foisa":
             cap = wd(start, _EXTENDED_DAYS + paused)
             estimate = facts.extension_estimate
             out["extended_due"] = min(estimate, cap) if estimate else cap
             rules["extended_due"] = (
-                "EIR reg 7: up to 40 working days for complex and voluminous requests" if regime == "eir" else
+                "EIR reg 7: up to 40 working days for complex and voluminous requests" if regime in ("eir", "eisr") else
                 "s.10(3) public-interest extension: no more than 40 working days in all (ICO, IC-392889-C5J2)"
             ) + (" — the authority's estimate" if estimate and estimate < cap else "")
         elif facts.extended:

@@ -257,9 +257,6 @@ def test_extension_ignored_under_foisa():
     assert out.very_overdue == D(2019, 10, 14)  # 20 working days after the 20-day date
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "spec gap: EISR 2004 reg 7(1) lets a Scottish authority extend to 40 working days for "
-    "complex and voluminous requests; the engine treats eisr like foisa (no extension)"))
 def test_eisr_complex_and_voluminous():
     # received Mon 10 Mar 2025 (eisr): day 20 Mon 7 Apr 2025; days 21-40 in Scotland:
     # 8-11 Apr (24), 14-17 (28), [Good Friday 18 Apr], Easter Monday counts: 21-25 (33),
