@@ -17,7 +17,7 @@ from requests_app.models import (
     ParsedTable, Reply, RequestEvent,
 )
 from requests_app.models.request import CLOSED_STATES
-from requests_app.presentation import deadline_rows, due_badge
+from requests_app.presentation import change_summary, deadline_rows, due_badge
 
 
 class FoiMedia:
@@ -48,6 +48,7 @@ class AuthorityAdmin(admin.ModelAdmin):
 
 class BatchRequestInline(admin.TabularInline):
     model = FOIRequest
+    classes = ["foi-untitled-rows"]
     fields = ["link", "status", "sent_date", "response_due", "due_status"]
     readonly_fields = fields
     extra = 0
@@ -151,7 +152,8 @@ class EscalationInline(admin.TabularInline):
 
 class RequestEventInline(admin.TabularInline):
     model = RequestEvent
-    fields = ["at", "actor", "kind", "message", "changes"]
+    classes = ["foi-untitled-rows"]
+    fields = ["at", "actor", "kind", "message", "change_list"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -159,6 +161,10 @@ class RequestEventInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="changes")
+    def change_list(self, obj):
+        return change_summary(obj.changes)
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -183,7 +189,8 @@ class OverdueFilter(admin.SimpleListFilter):
 class FOIRequestAdmin(admin.ModelAdmin):
     form = FOIRequestForm
     list_display = ["title", "authority", "status", "sent_date", "due", "days_left_display", "batch"]
-    list_filter = ["status", OverdueFilter, "authority__nation", "regime", "authority", "batch"]
+    list_filter = ["status", OverdueFilter, "authority__nation", "regime",
+                   ("authority", admin.RelatedOnlyFieldListFilter), ("batch", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["authority", "batch"]
     search_fields = ["title", "text", "authority__name", "authority_reference"]
     date_hierarchy = "sent_date"
@@ -224,7 +231,7 @@ class FOIRequestAdmin(admin.ModelAdmin):
         items = format_html_join("", "<li><strong>{}.</strong> {}</li>", ((q["number"], q["text"]) for q in obj.questions))
         return format_html('<ol class="foi-questions">{}</ol>', items)
 
-    @admin.display(description="deadlines")
+    @admin.display(description="dates and rules")
     def deadline_table(self, obj):
         if not obj.pk:
             return "Computed when the request is saved."

@@ -11,11 +11,17 @@ from requests_app.models import Attachment, Authority, Batch, FOIRequest, Regime
 from requests_app.models.request import TRANSITIONS
 
 
+class WrappedSelectFilter(FilteredSelectMultiple):
+    """The admin's two-box selector, wrapped like a related field so its label stays on the left."""
+
+    template_name = "requests_app/widgets/select_filter.html"
+
+
 class BatchForm(forms.ModelForm):
     """Send one request text to many authorities at once."""
 
     authorities = forms.ModelMultipleChoiceField(
-        queryset=Authority.objects.all(), widget=FilteredSelectMultiple("authorities", is_stacked=False),
+        queryset=Authority.objects.all(), widget=WrappedSelectFilter("authorities", is_stacked=False),
         help_text="Each authority gets its own request, with its own deadlines.")
     regime = forms.ChoiceField(
         choices=[("", "Each authority's default (FOISA for Police Scotland, FOIA otherwise)"), *Regime.choices],

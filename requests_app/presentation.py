@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from requests_app import deadlines
 from requests_app.models.request import AWAITING_RESPONSE
@@ -58,3 +58,21 @@ def due_badge(request, today: date):
         css = "foi-soon" if left <= 3 else "foi-ok"
         text = "due today" if left == 0 else f"{left} working day{'s' if left != 1 else ''} left"
     return format_html('<span class="foi-pill {}">{}</span>', css, text)
+
+
+def _readable(value) -> str:
+    if value in (None, ""):
+        return "—"
+    try:
+        return date.fromisoformat(value).strftime("%d %b %Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def change_summary(changes: dict):
+    """An audit entry's {"field": [old, new]} as 'Response due: 16 Sep 2019 → 17 Sep 2019' lines."""
+    if not changes:
+        return "—"
+    items = ((LABELS.get(name, name.replace("_", " ").capitalize()), _readable(old), _readable(new))
+             for name, (old, new) in changes.items())
+    return format_html('<ul class="foi-changes">{}</ul>', format_html_join("", "<li>{}: {} → {}</li>", items))
