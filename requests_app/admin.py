@@ -46,17 +46,23 @@ class AuthorityAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(f"{reverse('admin:requests_app_batch_add')}?authorities={ids}")
 
 
-class BatchRequestInline(admin.TabularInline):
-    model = FOIRequest
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown for reference: computed or audited, never edited inline."""
+
     classes = ["foi-untitled-rows"]
-    fields = ["link", "status", "sent_date", "response_due", "due_status"]
-    readonly_fields = fields
     extra = 0
     can_delete = False
-    show_change_link = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class BatchRequestInline(ReadOnlyInline):
+    model = FOIRequest
+    fields = ["link", "status", "sent_date", "response_due", "due_status"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("authority")
@@ -150,17 +156,10 @@ class EscalationInline(admin.TabularInline):
     extra = 0
 
 
-class RequestEventInline(admin.TabularInline):
+class RequestEventInline(ReadOnlyInline):
     model = RequestEvent
-    classes = ["foi-untitled-rows"]
     fields = ["at", "actor", "kind", "message", "change_list"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = "audit trail"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="changes")
     def change_list(self, obj):
@@ -319,15 +318,9 @@ class AttachmentInline(admin.TabularInline):
     extra = 1
 
 
-class ParsedTableInline(admin.StackedInline):
+class ParsedTableInline(ReadOnlyInline):
     model = ParsedTable
     fields = ["source", "question", "title", "totals_consistent", "warnings"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Reply)
