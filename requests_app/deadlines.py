@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Iterable
 
 import holidays
@@ -44,7 +43,6 @@ _UK_SUBDIVISIONS = ("ENG", "WLS", "SCT", "NIR")
 _RESPONSE_DAYS = 20
 _EXTENDED_DAYS = 40
 _VERY_OVERDUE_DAYS = 20
-_SPAN_PAD_YEARS = 5
 
 
 def check_regime(regime: str) -> str:
@@ -72,101 +70,110 @@ def bank_holidays(regime: str, years: Iterable[int]) -> dict[date, str]:
     return days
 
 
-@dataclass(frozen=True)
 class _Calendar:
-    """Working days between first and last as a sorted list, plus a prefix count."""
+    """Working days of a span of years: sorted, with a prefix count per calendar day."""
 
-    first: int  # ordinal of the first day covered
-    last: int
-    days: list[int]  # ordinals of working days, ascending
-    count: list[int]  # count[o - first] = working days <= o
+    __slots__ = ("first", "last", "dates", "count", "due20", "safe_lo", "safe_hi")
 
-    @classmethod
-    def build(cls, regime: str, extra: frozenset[date], first_year: int, last_year: int) -> "_Calendar":
+    def __init__(self, regime: str, extra: frozenset[date], first_year: int, last_year: int):
         closed = {d.toordinal() for d in bank_holidays(regime, range(first_year, last_year + 1))}
         closed |= {d.toordinal() for d in extra}
-        first = date(first_year, 1, 1).toordinal()
-        last = date(last_year, 12, 31).toordinal()
-        days, count, running = [], [], 0
-        for o in range(first, last + 1):
-            if o % 7 not in (0, 6) and o not in closed:  # ordinal % 7: 6 is Saturday, 0 Sunday
-                days.append(o)
-                running += 1
-            count.append(running)
-        return cls(first, last, days, count)
+        self.first = date(first_year, 1, 1).toordinal()
+        self.last = date(last_year, 12, 31).toordinal()
+        self.dates: list[date] = []  # the working days, ascending
+        self.count: list[int] = []  # count[o - first] = working days on or before ordinal o
+        for o in range(self.first, self.last + 1):
+            if o % 7 not in (0, 6) and o not in closed:  # ordinal % 7: 6 is Saturday, 0 is Sunday
+                self.dates.append(date.fromordinal(o))
+            self.count.append(len(self.dates))
+        top = len(self.dates) - 1
+        # The 20th working day after each calendar day: response_due() is one index.
+        self.due20 = [self.dates[min(c + _RESPONSE_DAYS - 1, top)] for c in self.count]
+        self.safe_lo, self.safe_hi = self.first + _PAD_DAYS, self.last - _PAD_DAYS
 
-    def covers(self, ordinal: int, margin: int = 0) -> bool:
-        return self.first + margin <= ordinal <= self.last - margin
+    def covers(self, lo: int, hi: int) -> bool:
+        return self.safe_lo <= lo and hi <= self.safe_hi
 
-    def working_upto(self, ordinal: int) -> int:
-        return self.count[ordinal - self.first]
-
-
-def _calendar_key(regime: str) -> str:
-    return "sct" if check_regime(regime) in _SCOTTISH else "uk"
-
-
-@lru_cache(maxsize=64)
-def _calendar_for(key: str, extra: frozenset[date], first_year: int, last_year: int) -> _Calendar:
-    return _Calendar.build("foisa" if key == "sct" else "foia", extra, first_year, last_year)
+    def nth_after(self, ordinal: int, n: int) -> date:
+        if n > 0:
+            return self.dates[self.count[ordinal - self.first] + n - 1]
+        return self.dates[self.count[ordinal - 1 - self.first] + n]
 
 
-_spans: dict[tuple[str, frozenset[date]], tuple[int, int]] = {}
+_KEYS = {"foia": "uk", "eir": "uk", "foisa": "sct", "eisr": "sct"}
+_NO_EXTRA: frozenset[date] = frozenset()
+_PAD_DAYS = 400  # a lookup stays this far inside its calendar, so n up to ~250 needs no widening
+_calendars: dict[tuple[str, frozenset[date]], _Calendar] = {}
 
 
-def _calendar(regime: str, extra: frozenset[date], *around: date) -> _Calendar:
-    """The cached calendar for a regime, widened (and rebuilt once) to cover `around`."""
-    key = _calendar_key(regime)
-    lo, hi = _spans.get((key, extra), (1990, 2060))
-    need_lo = min(d.year for d in around) - _SPAN_PAD_YEARS
-    need_hi = max(d.year for d in around) + _SPAN_PAD_YEARS
-    if need_lo < lo or need_hi > hi:
-        lo, hi = max(1, min(lo, need_lo)), min(9999, max(hi, need_hi))
-        _spans[(key, extra)] = (lo, hi)
-    return _calendar_for(key, extra, lo, hi)
-
-
-def _as_extra(extra: Iterable[date] | None) -> frozenset[date]:
-    return extra if isinstance(extra, frozenset) else frozenset(extra or ())
-
-
-def is_working_day(day: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> bool:
-    cal = _calendar(regime, _as_extra(extra), day)
-    o = day.toordinal()
-    return cal.working_upto(o) - cal.working_upto(o - 1) == 1
-
-
-def _reach(start: date, n: int) -> date:
-    """A calendar date safely beyond the n-th working day from start (≈250 a year)."""
+def _calendar(regime: str, extra: frozenset[date], lo: int, hi: int) -> _Calendar:
+    """The cached calendar for a regime and extra days covering ordinals lo..hi."""
     try:
-        return start + timedelta(days=int(n * 1.6) + (30 if n > 0 else -30))
-    except OverflowError:
-        return date.max if n > 0 else date.min
-
-
-def add_working_days(start: date, n: int, regime: str = "foia", *, extra: Iterable[date] = ()) -> date:
-    """The n-th working day after `start` (start itself is day 0); n < 0 counts back."""
-    if n == 0:
+        key = (_KEYS[regime], extra)
+    except KeyError:
         check_regime(regime)
-        return start
-    cal = _calendar(regime, _as_extra(extra), start, _reach(start, n))
-    done = cal.working_upto(start.toordinal())
-    if n < 0:
-        done = cal.working_upto(start.toordinal() - 1)
-        return date.fromordinal(cal.days[done + n])
-    return date.fromordinal(cal.days[done + n - 1])
+        raise
+    cal = _calendars.get(key)
+    if cal is None or not cal.covers(lo, hi):
+        cal = _widened(key, cal, lo, hi)
+    return cal
 
 
-def working_days_between(start: date, end: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> int:
+def _widened(key: tuple[str, frozenset[date]], cal: _Calendar | None, lo: int, hi: int) -> _Calendar:
+    margin = _PAD_DAYS + 5 * 366
+    first_year = date.fromordinal(max(1, lo - margin)).year
+    last_year = date.fromordinal(min(date.max.toordinal(), hi + margin)).year
+    if cal is not None:
+        first_year = min(first_year, date.fromordinal(cal.first).year)
+        last_year = max(last_year, date.fromordinal(cal.last).year)
+    if len(_calendars) >= 64:  # many different extra-day sets: forget the oldest
+        _calendars.pop(next(iter(_calendars)))
+        _due_tables.clear()
+    cal = _calendars[key] = _Calendar("foisa" if key[0] == "sct" else "foia", key[1],
+                                      min(first_year, 1990), max(last_year, 2060))
+    return cal
+
+
+def _frozen(extra: Iterable[date]) -> frozenset[date]:
+    return extra if type(extra) is frozenset else frozenset(extra or ())
+
+
+def is_working_day(day: date, regime: str = "foia", *, extra: Iterable[date] = _NO_EXTRA) -> bool:
+    o = day.toordinal()
+    cal = _calendar(regime, _frozen(extra), o, o)
+    return cal.count[o - cal.first] != cal.count[o - 1 - cal.first]
+
+
+def add_working_days(start: date, n: int, regime: str = "foia", *, extra: Iterable[date] = _NO_EXTRA) -> date:
+    """The n-th working day after `start` (start itself is day 0); n < 0 counts back."""
+    o = start.toordinal()
+    reach = o + n * 8 // 5 + (30 if n >= 0 else -30)  # ≈250 working days a year
+    cal = _calendar(regime, _frozen(extra), min(o, reach), max(o, reach))
+    return start if n == 0 else cal.nth_after(o, n)
+
+
+def working_days_between(start: date, end: date, regime: str = "foia", *, extra: Iterable[date] = _NO_EXTRA) -> int:
     """Working days after `start` up to and including `end` (negative if end < start)."""
-    cal = _calendar(regime, _as_extra(extra), start, end)
-    return cal.working_upto(end.toordinal()) - cal.working_upto(start.toordinal())
+    a, b = start.toordinal(), end.toordinal()
+    cal = _calendar(regime, _frozen(extra), min(a, b), max(a, b))
+    return cal.count[b - cal.first] - cal.count[a - cal.first]
 
 
-def response_due(received: date, regime: str = "foia", *, extra: Iterable[date] = ()) -> date:
+def response_due(received: date, regime: str = "foia", *, extra: Iterable[date] = _NO_EXTRA) -> date:
     """The 20th working day after receipt (ICO reading: receipt is day 0)."""
-    n = _RESPONSE_DAYS
-    return add_working_days(received, n, regime, extra=extra)
+    o = received.toordinal()
+    try:
+        cal = _due_tables.get((regime, extra))  # fast path: one dict lookup and one index
+    except TypeError:  # extra given as a set or list
+        cal = None
+    if cal is not None and cal.safe_lo <= o <= cal.safe_hi:
+        return cal.due20[o - cal.first]
+    cal = _calendar(regime, _frozen(extra), o, o + 60)
+    _due_tables[(regime, _frozen(extra))] = cal
+    return cal.due20[o - cal.first]
+
+
+_due_tables: dict[tuple[str, frozenset[date]], _Calendar] = {}
 
 
 def add_months(day: date, months: int) -> date:

@@ -31,11 +31,19 @@ def extra_days_for(regime: str, extra_days: dict[str, frozenset[date]] | None = 
 def with_deadline_relations(queryset: QuerySet) -> QuerySet:
     """Everything deadline_facts() reads, fetched in four queries whatever the row count."""
     return queryset.select_related("authority").prefetch_related(
-        Prefetch("replies", queryset=Reply.objects.only(
+        Prefetch("replies", to_attr="deadline_replies", queryset=Reply.objects.only(
             "id", "request_id", "kind", "letter_date", "outcome", "requester_answered_on", "fee_paid_on", "extended_to")),
-        Prefetch("reviews", queryset=InternalReview.objects.only("id", "request_id", "requested_on", "outcome_date")),
-        Prefetch("escalations", queryset=Escalation.objects.only("id", "request_id", "body", "decision_date")),
+        Prefetch("reviews", to_attr="deadline_reviews",
+                 queryset=InternalReview.objects.only("id", "request_id", "requested_on", "outcome_date")),
+        Prefetch("escalations", to_attr="deadline_escalations",
+                 queryset=Escalation.objects.only("id", "request_id", "body", "decision_date")),
     )
+
+
+def _related(request: FOIRequest, name: str) -> list:
+    """Rows prefetched by with_deadline_relations() (lists: no queryset clone per row), else a query."""
+    prefetched = getattr(request, f"deadline_{name}", None)
+    return prefetched if prefetched is not None else list(getattr(request, name).all())
 
 
 def deadline_facts(request: FOIRequest, extra: frozenset[date] = frozenset()) -> deadlines.RequestFacts | None:
@@ -43,19 +51,19 @@ def deadline_facts(request: FOIRequest, extra: frozenset[date] = frozenset()) ->
     received = request.received_date or request.sent_date
     if received is None:
         return None
-    replies = sorted(request.replies.all(), key=lambda r: (r.letter_date, r.id or 0))
+    replies = sorted(_related(request, "replies"), key=lambda r: (r.letter_date, r.id or 0))
     by_kind: dict[str, list[Reply]] = {}
     for reply in replies:
         by_kind.setdefault(reply.kind, []).append(reply)
     clarification = by_kind.get(ReplyKind.CLARIFICATION, [None])[-1]
     extension = by_kind.get(ReplyKind.EXTENSION, [None])[-1]
     response = by_kind.get(ReplyKind.RESPONSE, [None])[-1]
-    reviews = sorted(request.reviews.all(), key=lambda r: (r.requested_on, r.id or 0))
+    reviews = sorted(_related(request, "reviews"), key=lambda r: (r.requested_on, r.id or 0))
     review = reviews[-1] if reviews else None
     review_letters = by_kind.get(ReplyKind.REVIEW_OUTCOME, [])
     review_outcome = review.outcome_date if review and review.outcome_date else (
         review_letters[-1].letter_date if review_letters else None)
-    decisions = [e.decision_date for e in request.escalations.all() if e.decision_date]
+    decisions = [e.decision_date for e in _related(request, "escalations") if e.decision_date]
     return deadlines.RequestFacts(
         regime=request.effective_regime,
         received=received,

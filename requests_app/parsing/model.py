@@ -1,0 +1,93 @@
+"""The parsed-reply contract (shared/spec/parsed-reply.md) as frozen dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Union
+
+SCHEMA = "foitracker.parsed-reply/1"
+Value = Union[int, float, str, None]  # a number, a suppressed marker kept as printed, or empty
+
+
+class ParseError(Exception):
+    """A file that cannot be read: corrupt, encrypted, empty, unsupported or over a limit."""
+
+
+@dataclass(frozen=True)
+class Row:
+    label: tuple[str, ...]
+    values: tuple[Value, ...]
+    total: bool = False
+
+    def as_json(self) -> dict:
+        return {"label": list(self.label), "values": list(self.values), "total": self.total}
+
+
+@dataclass(frozen=True)
+class Table:
+    source: str
+    question: str | None
+    title: str | None
+    row_header: str | None
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    totals_consistent: bool | None
+    warnings: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source, "question": self.question, "title": self.title,
+            "row_header": self.row_header, "columns": list(self.columns),
+            "rows": [r.as_json() for r in self.rows],
+            "totals_consistent": self.totals_consistent, "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as cells of text, before headers, values and totals are worked out.
+
+    Every format reader produces these; tables.build_table() turns one into a Table.
+    `above` holds the text lines just above the table (nearest last), for its caption
+    and the question it answers.
+    """
+
+    cells: tuple[tuple[str, ...], ...]
+    source: str = "body"
+    above: tuple[str, ...] = ()
+    question: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    reference: str | None = None
+    letter_date: date | None = None
+    request_received_date: date | None = None
+    exemptions: tuple[str, ...] = ()
+    neither_confirm_nor_deny: bool = False
+    information_not_held: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedReply:
+    source: str
+    facts: Facts = field(default_factory=Facts)
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[str, ...] = ()
+    text: str = ""  # the readable text found (body, PDF text, e-mail body), for search and facts
+
+    def as_json(self) -> dict:
+        f = self.facts
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "reference": f.reference,
+            "letter_date": f.letter_date.isoformat() if f.letter_date else None,
+            "request_received_date": f.request_received_date.isoformat() if f.request_received_date else None,
+            "exemptions": list(f.exemptions),
+            "neither_confirm_nor_deny": f.neither_confirm_nor_deny,
+            "warnings": list(dict.fromkeys([*f.warnings, *self.warnings])),
+            "tables": [t.as_json() for t in self.tables],
+        }
