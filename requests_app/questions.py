@@ -44,3 +44,12 @@ def split_questions(text: str) -> list[dict[str, str]]:
 def _looks_like_figure(rest: str) -> bool:
     """'1.5 million' or '2. 000' are numbers, not question numbers."""
     return bool(re.match(r"^\d", rest))
+
+
+def question_number(line: str) -> str | None:
+    """The question number a heading line starts with ('1:', 'Q2', 'Question 3a'), else None."""
+    match = _QUESTION.match(line)
+    if match and not _looks_like_figure(match.group("text")):
+        return (match.group("q") or match.group("n")).lower()
+    bare = re.match(r"^\s*(?:\*\*)?(?:Q|Question)\s*(\d{1,2}[a-z]?)\s*[:.)]?\s*(?:\*\*)?\s*$", line, re.IGNORECASE)
+    return bare.group(1).lower() if bare else None

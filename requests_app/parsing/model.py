@@ -91,3 +91,41 @@ class ParsedReply:
             "warnings": list(dict.fromkeys([*f.warnings, *self.warnings])),
             "tables": [t.as_json() for t in self.tables],
         }
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Running text from one place (an e-mail body, a PDF page outside its ruled tables)."""
+
+    text: str
+    source: str = "body"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format reader found in one file, in document order.
+
+    `blocks` mixes TextBlocks (searched for text tables and reply facts) and Grids
+    (tables the format itself delimits: ruled PDF tables, sheets, DOCX/HTML tables).
+    `attachments` are files inside this one (e-mail parts, zip members) to parse in turn.
+    """
+
+    blocks: tuple[TextBlock | Grid, ...] = ()
+    attachments: tuple[tuple[str, bytes], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps against hostile files; a file over any of them is refused with ParseError."""
+
+    max_bytes: int = 25 * 1024 * 1024
+    max_pages: int = 200
+    max_sheets: int = 50
+    max_rows_per_sheet: int = 20_000
+    max_cells: int = 1_000_000
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_compression_ratio: int = 200
+    max_depth: int = 5  # nested e-mails and zips
+    max_attachments: int = 100
+    seconds: float = 60.0  # per file

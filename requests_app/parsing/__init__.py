@@ -1,0 +1,11 @@
+"""Reply parsing: bytes or a path in, a ParsedReply out (shared/spec/parsed-reply.md).
+
+Pure: no Django, no settings, no clock. The parse_reply command, the service that
+stores a reply and the JSON download all call parse_bytes() / parse_path().
+"""
+from __future__ import annotations
+
+from requests_app.parsing.model import (  # noqa: F401  (the package's public names)
+    SCHEMA, Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Row, Table, TextBlock,
+)
+from requests_app.parsing.reply import parse_bytes, parse_path, parse_text  # noqa: F401

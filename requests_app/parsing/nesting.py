@@ -1,0 +1,120 @@
+"""Nested rows recognised from their subtotals (outcome > offence > age, as in real replies).
+
+A row is a parent when the rows under it, themselves possibly parents, add up to it
+exactly in every column. With a grand total the only parse accepted is one whose
+top-level rows add up to it; without one, nesting needs a parent of two or more rows
+and two or more columns of figures, so that a coincidence is not read as structure.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from requests_app.parsing.model import Row
+from requests_app.parsing.values import is_number
+
+_MAX_DEPTH = 4
+Node = tuple[int, tuple]  # (row index, child nodes)
+
+
+def nest(rows: list[Row]) -> list[Row]:
+    """Rows with label paths from their nesting; unchanged when no nesting is evident."""
+    if any(len(r.label) > 1 for r in rows):
+        return rows  # labels already carry their groups
+    totals = [k for k, r in enumerate(rows) if r.total]
+    body = rows[: totals[0]] if totals else rows
+    if totals and totals != list(range(totals[0], len(rows))):
+        return rows  # subtotal rows inside the table: leave it flat
+    vectors = [_vector(r) for r in body]
+    if len(body) < 2 or any(v is None for v in vectors) or len(vectors[0]) == 0:
+        return rows
+    target = _vector(rows[totals[0]]) if totals else None
+    tree = _parse(tuple(vectors), target)
+    if tree is None:
+        return rows
+    return _paths(body, tree, ()) + rows[len(body):]
+
+
+def _vector(row: Row) -> tuple | None:
+    if any(not (v is None or is_number(v)) for v in row.values):
+        return None
+    if any(is_number(v) and v < 0 for v in row.values):
+        return None
+    return tuple(v or 0 for v in row.values)
+
+
+def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:
+    n = len(vectors)
+    if target is not None:
+        if _sum(vectors) == target:
+            return None  # flat rows already add up to the total
+        found = _Search(vectors).children(0, 0, target).get(n)
+        return found[0] if found else None
+    if len(vectors[0]) < 2:
+        return None
+    top = _Search(vectors).greedy()
+    if any(len(kids) >= 2 for _, kids in top) and sum(1 for _ in top) <= n // 2:
+        return top
+    return None
+
+
+class _Search:
+    """Memoised search over where each row's children end.
+
+    Several parses can add up (a one-row group equals its only child). Among parses
+    ending at the same row, the one whose leaves sit at fewest different depths wins:
+    real tables nest evenly (every offence has its age rows), coincidences do not.
+    """
+
+    def __init__(self, vectors: tuple[tuple, ...]):
+        self.v = vectors
+        self.n = len(vectors)
+        self.children = lru_cache(maxsize=None)(self._children)
+        self.node = lru_cache(maxsize=None)(self._node)
+
+    def _node(self, i: int, level: int) -> dict[int, tuple[Node, frozenset]]:
+        """Ways row i can stand at `level`: a leaf, or a parent of rows that add up to it."""
+        options = {i + 1: ((i, ()), frozenset({level}))}
+        if level < _MAX_DEPTH - 1 and any(self.v[i]):
+            for end, (kids, depths) in self.children(i + 1, level + 1, self.v[i]).items():
+                options[end] = ((i, kids), depths)
+        return options
+
+    def _children(self, i: int, level: int, remaining: tuple) -> dict[int, tuple[tuple[Node, ...], frozenset]]:
+        """Sequences of sibling nodes from row i adding up to `remaining`, best one per end row."""
+        if i >= self.n or any(a > b for a, b in zip(self.v[i], remaining)):
+            return {}
+        rest = tuple(b - a for a, b in zip(self.v[i], remaining))
+        found: dict[int, tuple[tuple[Node, ...], frozenset]] = {}
+        for end, (node, depths) in self.node(i, level).items():
+            if not any(rest):
+                _keep(found, end, (node,), depths)
+                continue
+            for end2, (more, more_depths) in self.children(end, level, rest).items():
+                _keep(found, end2, (node, *more), depths | more_depths)
+        return found
+
+    def greedy(self) -> tuple[Node, ...]:
+        nodes, i = [], 0
+        while i < self.n:
+            end = max(self.node(i, 0))
+            nodes.append(self.node(i, 0)[end][0])
+            i = end
+        return tuple(nodes)
+
+
+def _keep(found: dict, end: int, nodes: tuple, depths: frozenset) -> None:
+    if end not in found or (len(depths), max(depths)) < (len(found[end][1]), max(found[end][1])):
+        found[end] = (nodes, depths)
+
+
+def _sum(vectors) -> tuple:
+    return tuple(sum(col) for col in zip(*vectors))
+
+
+def _paths(rows: list[Row], nodes: tuple[Node, ...], prefix: tuple[str, ...]) -> list[Row]:
+    out: list[Row] = []
+    for i, kids in nodes:
+        path = (*prefix, *rows[i].label)
+        out.append(Row(path, rows[i].values, rows[i].total))
+        out.extend(_paths(rows, kids, path))
+    return out

@@ -1,0 +1,83 @@
+"""One reply file, of any format, to a ParsedReply: readers, then tables, then facts."""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from requests_app.parsing.model import Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Table, TextBlock
+from requests_app.parsing.tables import build_table
+from requests_app.parsing.text import find_grids
+
+
+def parse_path(path: str | Path, limits: Limits = Limits()) -> ParsedReply:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from None
+    if size > limits.max_bytes:
+        raise ParseError(f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit")
+    return parse_bytes(path.read_bytes(), path.name, limits)
+
+
+def parse_text(text: str, source: str = "body") -> ParsedReply:
+    """A plain-text reply (an e-mail body, a letter pasted in)."""
+    return _assemble(source, Extracted(blocks=(TextBlock(text, "body"),)), [], Limits(), time.monotonic())
+
+
+def parse_bytes(data: bytes, name: str, limits: Limits = Limits()) -> ParsedReply:
+    """A reply file: its tables (attachments within it included) and its facts."""
+    from requests_app.parsing import readers
+
+    started = time.monotonic()
+    extracted = readers.read(data, name, limits)
+    return _assemble(name, extracted, [], limits, started)
+
+
+def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits, started: float) -> ParsedReply:
+    tables: list[Table] = []
+    texts: list[str] = []
+    warnings = list(extracted.warnings)
+    for block in extracted.blocks:
+        _check_time(started, limits)
+        if isinstance(block, TextBlock):
+            texts.append(block.text)
+            tables.extend(t for t in (build_table(g) for g in find_grids(block.text, block.source)) if t)
+        elif isinstance(block, Grid):
+            table = build_table(block)
+            if table:
+                tables.append(table)
+    children = _attachments(extracted, trail + [name], limits, started, warnings)
+    for child in children:
+        tables.extend(child.tables)
+        texts.append(child.text)
+    text = "\n".join(t for t in texts if t)
+    from requests_app.parsing.facts import extract_facts
+
+    facts = extract_facts(text) if text.strip() else Facts()
+    return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
+
+
+def _attachments(extracted: Extracted, trail: list[str], limits: Limits, started: float,
+                 warnings: list[str]) -> list[ParsedReply]:
+    from requests_app.parsing import readers
+
+    if len(trail) > limits.max_depth and extracted.attachments:
+        warnings.append(f"attachments nested more than {limits.max_depth} deep were not opened")
+        return []
+    parsed = []
+    for child_name, data in extracted.attachments[: limits.max_attachments]:
+        try:
+            inner = readers.read(data, child_name, limits)
+            parsed.append(_assemble(child_name, inner, trail, limits, started))
+        except ParseError as exc:
+            warnings.append(f"attachment {child_name}: {exc}")
+    if len(extracted.attachments) > limits.max_attachments:
+        warnings.append(f"only the first {limits.max_attachments} attachments were opened")
+    return parsed
+
+
+def _check_time(started: float, limits: Limits) -> None:
+    if time.monotonic() - started > limits.seconds:
+        raise ParseError(f"took longer than the {limits.seconds:g}-second limit")

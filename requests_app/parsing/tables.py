@@ -1,0 +1,171 @@
+"""A Grid of cell text becomes a Table: caption, header, labels, values, nesting, totals."""
+from __future__ import annotations
+
+import re
+
+from requests_app.parsing import nesting, totals
+from requests_app.parsing.model import Grid, Row, Table
+from requests_app.parsing.values import is_number, is_value_like, parse_value
+from requests_app.questions import question_number
+
+_TOTAL_LABEL = re.compile(r"^\s*(grand\s+total|total|totals|overall\s+total|all|sum)\b\s*:?", re.IGNORECASE)
+_YEARISH = re.compile(
+    r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
+_WRAP_END = re.compile(r"(?:\b(?:to|of|and|or|the|for|in|on|with|by|a|an|from|at|not)|[,/&(–-])$", re.IGNORECASE)
+_MAX_TITLE = 160
+
+
+def build_table(grid: Grid) -> Table | None:
+    """The Table a grid holds, or None when it holds no figures."""
+    cells = _tidy(grid.cells)
+    if not cells:
+        return None
+    title, cells = _caption(cells, grid)
+    header, body = _split_header(cells)
+    if not body:
+        return None
+    n_labels = _label_columns(header, body)
+    width = max(len(r) for r in cells)
+    if width - n_labels < 1:
+        return None
+    columns = _column_names(header, n_labels, width)
+    rows = _data_rows(body, n_labels, width)
+    with_figures = sum(1 for r in rows if any(is_number(v) for v in r.values))
+    if with_figures < (1 if header else 2):
+        return None
+    rows = nesting.nest(rows)
+    consistent, warnings = totals.check(columns, rows)
+    return Table(
+        source=grid.source,
+        question=grid.question or _question(grid.above),
+        title=grid.title or title,
+        row_header=_row_header(header, n_labels),
+        columns=tuple(columns),
+        rows=tuple(rows),
+        totals_consistent=consistent,
+        warnings=tuple(warnings),
+    )
+
+
+def _tidy(cells) -> list[list[str]]:
+    """Whitespace collapsed, empty rows dropped, empty trailing/all-empty columns dropped."""
+    rows = [[" ".join(str(c or "").split()) for c in row] for row in cells]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    keep = [j for j in range(width) if any(r[j] for r in rows)]
+    return [[r[j] for j in keep] for r in rows]
+
+
+def _filled(row: list[str]) -> list[int]:
+    return [j for j, c in enumerate(row) if c]
+
+
+def _caption(cells: list[list[str]], grid: Grid) -> tuple[str | None, list[list[str]]]:
+    """A label-only first row (before the header) is the table's caption."""
+    if len(cells) > 2 and _filled(cells[0]) == [0] and len(cells[0][0]) <= _MAX_TITLE and not is_value_like(cells[0][0]):
+        return cells[0][0], cells[1:]
+    return _title_above(grid.above), cells
+
+
+def _title_above(above: tuple[str, ...]) -> str | None:
+    """The caption line directly above: short, not a sentence, not the question itself."""
+    for line in reversed(above):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if len(line) > _MAX_TITLE or line.endswith((".", ":", "?")) or question_number(line):
+            return None
+        return line.strip("*_ ")
+    return None
+
+
+def _question(above: tuple[str, ...]) -> str | None:
+    for line in reversed(above):
+        number = question_number(line)
+        if number:
+            return number
+    return None
+
+
+def _is_data(row: list[str]) -> bool:
+    values = [c for c in row[1:] if c]
+    return bool(values) and all(is_value_like(c) for c in values)
+
+
+def _is_header_like(row: list[str]) -> bool:
+    """Column headings: text, or years / financial years / months even though they look numeric."""
+    rest = [c for c in row[1:] if c]
+    if not rest:
+        return False
+    if all(_YEARISH.match(c) for c in rest if is_value_like(c)) and any(_YEARISH.match(c) for c in rest):
+        return True
+    return not all(is_value_like(c) for c in rest)
+
+
+def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Header rows are the rows before the first data row (at most 3 of them)."""
+    for k, row in enumerate(cells[:4]):
+        if _is_data(row) and not (k == 0 and _is_header_like(row) and len(cells) > 1 and _is_data(cells[1])):
+            return cells[:k], cells[k:]
+    return [], []
+
+
+def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
+    """Leading columns that hold labels (text in most rows), at least the first."""
+    n = 1
+    width = len(body[0])
+    while n < width - 1:
+        texts = sum(1 for r in body if r[n] and not is_value_like(r[n]))
+        if texts * 2 <= len(body):
+            break
+        n += 1
+    return n
+
+
+def _column_names(header: list[list[str]], n_labels: int, width: int) -> list[str]:
+    """Each value column's heading, a heading split over header rows joined with a space."""
+    names = []
+    for j in range(n_labels, width):
+        parts = [row[j] for row in header if j < len(row) and row[j]]
+        names.append(" ".join(parts))
+    return names
+
+
+def _row_header(header: list[list[str]], n_labels: int) -> str | None:
+    parts = [" ".join(row[j] for row in header if row[j]) for j in range(n_labels)]
+    text = " / ".join(p for p in parts if p)
+    return text or None
+
+
+def _data_rows(body: list[list[str]], n_labels: int, width: int) -> list[Row]:
+    """Rows with values; a label-only line is either wrapped onto the next row or a group heading."""
+    rows: list[Row] = []
+    pending: str | None = None
+    group: str | None = None
+    for raw in body:
+        label = tuple(c for c in raw[:n_labels] if c)
+        values = raw[n_labels:width]
+        if label and not any(values):
+            if rows and pending is None and label[0][:1].islower():  # tail of the row above
+                last = rows[-1]
+                rows[-1] = Row((*last.label[:-1], f"{last.label[-1]} {' '.join(label)}"), last.values, last.total)
+            else:
+                pending = f"{pending} {' '.join(label)}" if pending else " ".join(label)
+            continue
+        if pending is not None:
+            if not label or _WRAP_END.search(pending) or label[0][:1].islower():
+                label = (f"{pending} {label[0]}" if label else pending, *label[1:])
+            else:
+                group = pending
+            pending = None
+        text = " ".join(label)
+        total = bool(_TOTAL_LABEL.match(text))
+        if total:
+            group = None
+        path = (group, *label) if group and label else (label or ("",))
+        rows.append(Row(tuple(path), tuple(parse_value(v) for v in values), total))
+    return rows

@@ -1,0 +1,131 @@
+"""Tables in running text: tab-separated, pipe-delimited and space-aligned, across page breaks.
+
+Page furniture (lines repeated on every page, page numbers, protective markings) is
+dropped first, so a table broken by a page footer and header is read as one table.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from requests_app.parsing.model import Grid
+from requests_app.parsing.values import is_value_like
+from requests_app.questions import question_number
+
+_MARKING = re.compile(
+    r"^\W*(official(?:[- ]sensitive)?|not protectively marked|unclassified|restricted|protect|"
+    r"official - (?:public|restricted))\W*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
+_GAP = re.compile(r"\s{2,}|\t")
+
+
+def find_grids(text: str, source: str = "body") -> list[Grid]:
+    """Every table in `text`, as grids with the lines above each (for caption and question)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    furniture = _furniture(lines)
+    grids: list[Grid] = []
+    above: list[str] = []
+    run: list[list[str]] = []
+    gap: list[str] = []  # lines between a run and what follows, held until we know
+    for line in lines:
+        stripped = line.strip()
+        if stripped in furniture or _MARKING.match(stripped) or (run and _PAGE_NUMBER.match(stripped)):
+            if run:
+                gap.append("")
+            continue
+        cells = _cells(line)
+        if cells is not None:
+            if run and gap and not _continues(run, cells):
+                grids.append(_grid(run, above, source))
+                run = []
+            if not run and gap:
+                above.extend(gap)
+            gap = []
+            run.append(cells)
+        elif run and stripped and not gap and _label_only(stripped):
+            run.append([stripped])  # a wrapped label in a space-aligned table
+        elif run and not stripped:
+            gap.append("")
+        else:
+            if run:
+                grids.append(_grid(run, above, source))
+                run = []
+            above.extend([*gap, line])
+            gap = []
+    if run:
+        grids.append(_grid(run, above, source))
+    return [g for g in grids if len(g.cells) >= 2]
+
+
+def _furniture(lines: list[str]) -> set[str]:
+    """Lines that repeat (page headers and footers) and are not table rows or questions."""
+    counts = Counter(line.strip() for line in lines if line.strip())
+    return {
+        line for line, n in counts.items()
+        if n >= 2 and _cells(line) is None and not question_number(line) and len(line) < 120
+    }
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row, or None for a line of prose."""
+    if not line.strip() or _RULE_LINE.match(line):
+        return None
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+        return cells if sum(1 for c in cells if c) >= 1 and len(cells) >= 2 else None
+    if line.count("|") >= 2:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        return cells if len(cells) >= 2 else None
+    cells = [c for c in _GAP.split(line.strip()) if c]
+    if len(cells) >= 2 and any(is_value_like(c) for c in cells[1:]):
+        return _split_values(cells)
+    return _trailing_values(line.strip())
+
+
+def _split_values(cells: list[str]) -> list[str]:
+    """'Harassment  149 133' → ['Harassment', '149', '133']: single-spaced figures split too."""
+    out = [cells[0]]
+    for cell in cells[1:]:
+        parts = cell.split(" ")
+        out.extend(parts if len(parts) > 1 and all(is_value_like(p) for p in parts) else [cell])
+    return out
+
+
+def _trailing_values(line: str) -> list[str] | None:
+    """'Harassment 149 133 282' (single spaces): a label then two or more figures."""
+    tokens = line.split(" ")
+    k = len(tokens)
+    while k > 0 and is_value_like(tokens[k - 1]):
+        k -= 1
+    if len(tokens) - k < 2 or k == 0:
+        return None
+    return [" ".join(tokens[:k]), *tokens[k:]]
+
+
+def _label_only(line: str) -> bool:
+    return len(line) <= 160 and not line.endswith((".", ":")) and question_number(line) is None
+
+
+def _width(row: list[str]) -> int:
+    return len(row)
+
+
+def _continues(run: list[list[str]], cells: list[str]) -> bool:
+    """After a page break: the same columns, and a data row or the header repeated."""
+    header = run[0] if not _is_data(run[0]) else None
+    same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
+    return same_width and (_is_data(cells) or (header is not None and cells == header) or not any(cells[1:]))
+
+
+def _is_data(cells: list[str]) -> bool:
+    rest = [c for c in cells[1:] if c]
+    return bool(rest) and all(is_value_like(c) for c in rest)
+
+
+def _grid(run: list[list[str]], above: list[str], source: str) -> Grid:
+    while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
+        run = run[:-1]
+    header = run[0] if run and not _is_data(run[0]) else None
+    rows = [run[0], *[r for r in run[1:] if header is None or r != header]]  # repeated header rows
+    return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-40:]))
