@@ -17,7 +17,10 @@ setup: $(STAMP)
 	$(PY) manage.py ensure_admin
 
 run: setup
-	@echo "foitracker is starting on http://127.0.0.1:8000/admin/ (Ctrl-C to stop)"
+	@echo "foitracker is starting on http://127.0.0.1:8000/admin/ with a Celery worker (Ctrl-C stops both)"
+	@$(PY) -m celery -A foitracker worker --beat --pool=solo --loglevel=WARNING \
+	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

@@ -55,6 +55,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "foitracker.urls"
+LOGIN_URL = "admin:login"
 WSGI_APPLICATION = "foitracker.wsgi.application"
 
 TEMPLATES = [

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 admin.site.site_header = "foitracker"
@@ -9,6 +9,7 @@ admin.site.index_title = "FOI requests, deadlines and replies"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("requests_app.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]
 

@@ -13,11 +13,10 @@ from requests_app.forms import (
     AcknowledgementForm, AttachmentForm, BatchForm, FOIRequestForm, MarkSentForm, ReplyForm,
 )
 from requests_app.models import (
-    Attachment, Authority, Batch, Escalation, ExtraNonWorkingDay, FOIRequest, InternalReview,
-    ParsedTable, Reply, RequestEvent,
+    Attachment, Authority, Batch, Escalation, ExtraNonWorkingDay, FOIRequest, InternalReview, Reply, RequestEvent,
 )
 from requests_app.models.request import CLOSED_STATES
-from requests_app.presentation import change_summary, deadline_rows, due_badge
+from requests_app.presentation import change_summary, deadline_rows, due_badge, tables_html
 
 
 class FoiMedia:
@@ -135,15 +134,22 @@ class ReplyInline(admin.StackedInline):
     extra = 0
     show_change_link = True
     fields = [("kind", "letter_date", "received_date"), ("outcome", "authority_reference"), "exemptions",
-              ("requester_answered_on", "fee_paid_on", "extended_to"), "body", "attachment_list", "new_attachments"]
-    readonly_fields = ["attachment_list"]
+              ("requester_answered_on", "fee_paid_on", "extended_to"), "body", "attachment_list", "new_attachments",
+              "parsed_tables"]
+    readonly_fields = ["attachment_list", "parsed_tables"]
+
+    @admin.display(description="tables found")
+    def parsed_tables(self, obj):
+        return tables_html(list(obj.tables.all())) if obj.pk else "Parsed when the reply is saved."
 
     @admin.display(description="attachments")
     def attachment_list(self, obj):
         if not obj.pk:
             return "none yet"
-        items = format_html_join(", ", '<a href="{}">{}</a>', ((a.file.url, a) for a in obj.attachments.all()))
-        return items or "none"
+        items = format_html_join(", ", '<a href="{}">{}</a>{}', (
+            (a.file.url, a, f" (not parsed: {a.parse_error})" if a.parse_error else "") for a in obj.attachments.all()))
+        json_link = format_html(' · <a href="{}">parsed reply as JSON</a>', reverse("requests_app:reply_json", args=[obj.pk]))
+        return format_html("{}{}", items or "none", json_link)
 
 
 class InternalReviewInline(admin.TabularInline):
@@ -264,10 +270,14 @@ class FOIRequestAdmin(admin.ModelAdmin):
                 uploads = getattr(reply_form, "cleaned_data", {}).get("new_attachments")
                 if uploads and reply_form.instance.pk:
                     services.reply_attach_files(reply=reply_form.instance, uploads=uploads)
+            touched = {f.instance.pk: f.instance for f in formset.forms
+                       if f.instance.pk and (f.has_changed() or getattr(f, "cleaned_data", {}).get("new_attachments"))}
             for reply in formset.new_objects + [r for r, _ in formset.changed_objects]:
                 warning = services.reply_recorded(reply=reply, actor=request.user)
                 if warning:
                     self.message_user(request, warning, messages.WARNING)
+            for reply in touched.values():
+                services.reply_parse_later(reply=reply)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -318,11 +328,6 @@ class AttachmentInline(admin.TabularInline):
     extra = 1
 
 
-class ParsedTableInline(ReadOnlyInline):
-    model = ParsedTable
-    fields = ["source", "question", "title", "totals_consistent", "warnings"]
-
-
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
     form = ReplyForm
@@ -331,7 +336,19 @@ class ReplyAdmin(admin.ModelAdmin):
     list_select_related = ["request", "request__authority"]
     search_fields = ["body", "authority_reference", "request__title"]
     autocomplete_fields = ["request"]
-    inlines = [AttachmentInline, ParsedTableInline]
+    inlines = [AttachmentInline]
+    readonly_fields = ["parsed_tables"]
+    actions = ["parse_again"]
+
+    @admin.display(description="tables found")
+    def parsed_tables(self, obj):
+        return tables_html(list(obj.tables.all())) if obj.pk else "Parsed when the reply is saved."
+
+    @admin.action(description="Parse again (after a parser fix)")
+    def parse_again(self, request, queryset):
+        for reply in queryset:
+            services.reply_parse_later(reply=reply)
+        self.message_user(request, f"Parsing {queryset.count()} reply(ies) again; tables are replaced when done.")
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
@@ -351,6 +368,7 @@ class ReplyAdmin(admin.ModelAdmin):
         warning = services.reply_recorded(reply=form.instance, actor=request.user)
         if warning:
             self.message_user(request, warning, messages.WARNING)
+        services.reply_parse_later(reply=form.instance)
 
 
 @admin.register(ExtraNonWorkingDay)

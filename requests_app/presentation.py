@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from requests_app import deadlines
 from requests_app.models.request import AWAITING_RESPONSE
@@ -76,3 +78,40 @@ def change_summary(changes: dict):
     items = ((LABELS.get(name, name.replace("_", " ").capitalize()), _readable(old), _readable(new))
              for name, (old, new) in changes.items())
     return format_html('<ul class="foi-changes">{}</ul>', format_html_join("", "<li>{}: {} → {}</li>", items))
+
+
+_CONSISTENCY = {True: ("foi-ok", "totals add up"), False: ("foi-overdue", "totals do not add up"),
+                None: ("foi-muted", "totals not checkable")}
+
+
+def table_html(table) -> str:
+    """A stored ParsedTable as an HTML table: caption, warnings highlighted, downloads."""
+    css, text = _CONSISTENCY[table.totals_consistent]
+    depth = max((len(r["label"]) for r in table.rows), default=1)
+    head = format_html_join("", "<th scope='col' class='num'>{}</th>", ((c,) for c in table.columns))
+    body = format_html_join("", "{}", ((_row_html(r, depth),) for r in table.rows))
+    warnings = format_html_join("", "<li>{}</li>", ((w,) for w in table.warnings))
+    links = format_html(
+        '<a href="{}">CSV</a> · <a href="{}">XLSX</a>',
+        reverse("requests_app:table_csv", args=[table.pk]), reverse("requests_app:table_xlsx", args=[table.pk]))
+    return format_html(
+        '<div class="foi-table"><p class="foi-table-caption"><strong>{}</strong> '
+        '<span class="foi-muted">{} · question {}</span> <span class="foi-pill {}">{}</span> {}</p>'
+        '{}<div class="foi-table-scroll"><table><thead><tr><th scope="col">{}</th>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div></div>",
+        table.title or "Untitled table", table.source, table.question or "—", css, text, links,
+        format_html('<ul class="foi-warnings">{}</ul>', warnings) if table.warnings else "",
+        table.row_header or "", head, body)
+
+
+def _row_html(row: dict, depth: int):
+    level = len(row["label"]) - 1
+    cells = format_html_join("", "<td class='num'>{}</td>", (("" if v is None else v,) for v in row["values"]))
+    return format_html('<tr class="{}"><th scope="row" style="padding-left:{}em">{}</th>{}</tr>',
+                       "foi-total" if row["total"] else "", 0.5 + 1.2 * level, row["label"][-1], cells)
+
+
+def tables_html(tables) -> str:
+    if not tables:
+        return mark_safe('<span class="foi-muted">No tables found.</span>')
+    return format_html_join("", "{}", ((table_html(t),) for t in tables))

@@ -86,3 +86,21 @@ def request_deadlines(request: FOIRequest, extra_days: dict[str, frozenset[date]
     facts = deadline_facts(request, extra_days_for(request.effective_regime, extra_days))
     return deadlines.compute_deadlines(facts) if facts else deadlines.Deadlines(
         rules={"response_due": "not sent yet: the clock starts when the authority receives the request"})
+
+
+def replies_for_user(user) -> QuerySet:
+    return Reply.objects.filter(request__in=FOIRequest.objects.for_user(user))
+
+
+def tables_for_user(user) -> QuerySet:
+    from requests_app.models import ParsedTable
+
+    return ParsedTable.objects.select_related("reply__request__authority").filter(
+        reply__request__in=FOIRequest.objects.for_user(user))
+
+
+def table_as_json(table) -> dict:
+    """A stored ParsedTable in the contract's shape (shared/spec/parsed-reply.md)."""
+    return {"source": table.source, "question": table.question or None, "title": table.title or None,
+            "row_header": table.row_header or None, "columns": table.columns, "rows": table.rows,
+            "totals_consistent": table.totals_consistent, "warnings": table.warnings}

@@ -42,6 +42,8 @@ class Reply(models.Model):
         null=True, blank=True, help_text="Fees notice: when the authority received the fee (the clock resumes).")
     extended_to = models.DateField(
         null=True, blank=True, help_text="Extension notice: the date the authority estimates for its decision.")
+    parsed = models.JSONField(default=dict, blank=True, editable=False,
+                              help_text="The reply's parse (shared/spec/parsed-reply.md): body and attachments.")
     # Copy of the request's sent date so the database itself refuses a reply dated before the request.
     request_sent_date = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

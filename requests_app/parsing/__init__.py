@@ -8,4 +8,4 @@ from __future__ import annotations
 from requests_app.parsing.model import (  # noqa: F401  (the package's public names)
     SCHEMA, Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Row, Table, TextBlock,
 )
-from requests_app.parsing.reply import parse_bytes, parse_path, parse_text  # noqa: F401
+from requests_app.parsing.reply import combine, parse_bytes, parse_path, parse_text  # noqa: F401

@@ -81,3 +81,21 @@ def _attachments(extracted: Extracted, trail: list[str], limits: Limits, started
 def _check_time(started: float, limits: Limits) -> None:
     if time.monotonic() - started > limits.seconds:
         raise ParseError(f"took longer than the {limits.seconds:g}-second limit")
+
+
+def combine(source: str, parts: list[ParsedReply]) -> ParsedReply:
+    """A letter and its attachments read as one reply: the first of each fact found, every table."""
+    def first(name):
+        return next((getattr(p.facts, name) for p in parts if getattr(p.facts, name)), None)
+
+    facts = Facts(
+        reference=first("reference"),
+        letter_date=first("letter_date"),
+        request_received_date=first("request_received_date"),
+        exemptions=tuple(dict.fromkeys(e for p in parts for e in p.facts.exemptions)),
+        neither_confirm_nor_deny=any(p.facts.neither_confirm_nor_deny for p in parts),
+        information_not_held=any(p.facts.information_not_held for p in parts),
+        warnings=tuple(w for p in parts for w in p.facts.warnings),
+    )
+    return ParsedReply(source=source, facts=facts, tables=tuple(t for p in parts for t in p.tables),
+                       warnings=tuple(w for p in parts for w in p.warnings), text="\n".join(p.text for p in parts))

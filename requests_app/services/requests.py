@@ -1,9 +1,6 @@
-"""Writes. Every change to a request's clock goes through deadlines_recompute()."""
+"""Writes to requests: logging, status moves, dates, and the deadlines that follow."""
 from __future__ import annotations
 
-import hashlib
-import mimetypes
-import os
 from collections.abc import Iterable
 from datetime import date
 
@@ -12,7 +9,7 @@ from django.db import connection, transaction
 
 from requests_app import selectors
 from requests_app.deadlines import Deadlines
-from requests_app.models import Attachment, Authority, Batch, FOIRequest, Reply, RequestEvent, Status
+from requests_app.models import Authority, Batch, FOIRequest, Reply, RequestEvent, Status
 from requests_app.models.event import EventKind
 from requests_app.models.reply import Outcome, ReplyKind
 from requests_app.models.request import TRANSITIONS
@@ -87,25 +84,35 @@ def request_mark_sent(*, request: FOIRequest, sent_date: date, actor=None) -> FO
 def request_record_acknowledgement(*, request: FOIRequest, received_date: date, reference: str = "",
                                    actor=None) -> FOIRequest:
     """The authority's acknowledgement: corrects the date received and notes its reference."""
+    with transaction.atomic():
+        request_received_corrected(request=request, received_date=received_date, actor=actor,
+                                   reference=reference, why="Acknowledgement recorded")
+        if request.status == Status.SENT:
+            request_transition(request=request, to=Status.ACKNOWLEDGED, actor=actor)
+    return request
+
+
+def request_received_corrected(*, request: FOIRequest, received_date: date, actor=None, reference: str = "",
+                               why: str) -> bool:
+    """Set the date the authority received the request (and its reference); the deadlines move."""
     if request.sent_date and received_date < request.sent_date:
         raise ValidationError(
             f"The authority cannot have received the request on {received_date:%d %b %Y}, "
             f"before it was sent on {request.sent_date:%d %b %Y}.")
+    changes = {}
+    if received_date != request.received_date:
+        changes["received_date"] = [_iso(request.received_date), _iso(received_date)]
+        request.received_date = received_date
+    if reference and reference != request.authority_reference:
+        changes["authority_reference"] = [request.authority_reference, reference]
+        request.authority_reference = reference
+    if not changes:
+        return False
     with transaction.atomic():
-        changes = {}
-        if received_date != request.received_date:
-            changes["received_date"] = [_iso(request.received_date), _iso(received_date)]
-            request.received_date = received_date
-        if reference and reference != request.authority_reference:
-            changes["authority_reference"] = [request.authority_reference, reference]
-            request.authority_reference = reference
         request.save(update_fields=["received_date", "authority_reference", "updated_at"])
-        if changes:
-            _event(request, EventKind.DATES, "Acknowledgement recorded", actor, changes).save()
-        if request.status == Status.SENT:
-            request_transition(request=request, to=Status.ACKNOWLEDGED, actor=actor)
-        deadlines_recompute(requests=[request], actor=actor, reason="acknowledgement recorded")
-    return request
+        _event(request, EventKind.DATES, why, actor, changes).save()
+        deadlines_recompute(requests=[request], actor=actor, reason=why.lower())
+    return True
 
 
 def request_text_changed(*, request: FOIRequest) -> None:
@@ -209,28 +216,6 @@ def _store_deadlines(batch: list[tuple[FOIRequest, dict]], actor, reason: str) -
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def attachment_store(*, attachment, upload) -> None:
-    """Record an uploaded file's name, type, size and SHA-256 alongside it."""
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    name = os.path.basename(upload.name)
-    attachment.original_name = attachment.original_name or name
-    attachment.size = upload.size
-    attachment.sha256 = digest.hexdigest()
-    attachment.content_type = getattr(upload, "content_type", "") or mimetypes.guess_type(name)[0] or ""
-    attachment.save()
-
-
-def reply_attach_files(*, reply: Reply, uploads) -> list:
-    stored = []
-    for upload in uploads:
-        attachment = Attachment(reply=reply, file=upload)
-        attachment_store(attachment=attachment, upload=upload)
-        stored.append(attachment)
-    return stored
 
 
 def extra_day_saved(*, day, actor=None) -> tuple[int, int]:

@@ -1,0 +1,142 @@
+"""CSV replies, and the rows-to-grids helpers every cell-based reader shares.
+
+A sheet or CSV often holds several tables separated by blank rows, with a title row or
+two above each; `grids_from_rows` splits them and keeps the titles as `above`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+from requests_app.parsing.values import is_value_like
+
+DELIMITERS = (",", ";", "\t", "|")
+_ABOVE_LINES = 8
+_SNIFF_LINES = 50
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def read_csv(data: bytes, name: str, limits: Limits) -> Extracted:
+    text = decode_text(data)
+    delimiter = sniff_delimiter(text) or ","
+    csv.field_size_limit(max(limits.max_bytes, 131072))
+    try:
+        rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ParseError(f"unreadable CSV: {exc}") from None
+    check_size(rows, limits, "CSV")
+    return Extracted(blocks=tuple(grids_from_rows(rows, name)))
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str, strict: bool = False) -> str | None:
+    """The delimiter that splits the first lines into the same number (2+) of fields.
+
+    `strict` (used to recognise a CSV without a .csv name) wants every line to agree.
+    """
+    lines = [line for line in text.splitlines()[: _SNIFF_LINES * 2] if line.strip()][:_SNIFF_LINES]
+    best, best_score = None, 0.0
+    for delimiter in DELIMITERS:
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        usual = max(set(counts), key=counts.count) if counts else 0
+        agree = counts.count(usual) / len(counts) if counts else 0
+        if usual < 2 or (strict and (agree < 1 or len(counts) < 3)):
+            continue
+        score = agree + usual / 1000
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def clean(text: object) -> str:
+    return " ".join(str(text).split()) if text is not None else ""
+
+
+def check_size(rows: list[list[str]], limits: Limits, what: str) -> None:
+    if len(rows) > limits.max_rows_per_sheet:
+        raise ParseError(f"{what} has {len(rows):,} rows, over the {limits.max_rows_per_sheet:,}-row limit")
+    cells = sum(len(r) for r in rows)
+    if cells > limits.max_cells:
+        raise ParseError(f"{what} has {cells:,} cells, over the {limits.max_cells:,}-cell limit")
+
+
+def spread_merges(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_col: int = 0) -> None:
+    """Repeat a merged header's text across the columns it spans ("2019" over Q1 and Q2).
+
+    Merges are (row0, col0, row1, col1), inclusive, with the text in the top-left cell.
+    Only a merge that does not start in the label column, in a row holding no figures of
+    its own, is a header: a merged title or group label keeps its text in one cell.
+    """
+    merged_cols: dict[int, set[int]] = {}
+    for r0, c0, _r1, c1 in merges:
+        merged_cols.setdefault(r0, set()).update(range(c0, c1 + 1))
+    for r0, c0, _r1, c1 in merges:
+        if c1 <= c0 or c0 <= first_col or r0 >= len(rows) or not rows[r0][c0]:
+            continue
+        row = rows[r0]
+        if any(_is_figure(text) for c, text in enumerate(row) if c not in merged_cols[r0] and c > first_col):
+            continue
+        row.extend([""] * (c1 + 1 - len(row)))
+        for c in range(c0 + 1, c1 + 1):
+            row[c] = row[c0]
+
+
+def _is_figure(text: str) -> bool:
+    return bool(text) and is_value_like(text) and not _YEAR.match(text)
+
+
+def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid]:
+    """The tables in `rows` (split at blank rows) and a TextBlock of the text rows around them."""
+    blocks: list[TextBlock | Grid] = []
+    text: list[str] = []
+    above: list[str] = []
+    for segment in _segments(rows):
+        if max(_filled(r) for r in segment) <= 1:
+            lines = [" ".join(c for c in r if c) for r in segment]
+            above.extend(lines)
+            text.extend(lines)
+            continue
+        while len(segment) > 2 and _filled(segment[0]) == 1 and segment[0][0]:
+            above.append(segment[0][0])
+            text.append(segment.pop(0)[0])
+        cells = tuple(tuple(r) for r in segment)
+        blocks.append(Grid(cells=cells, source=source, above=tuple(above[-_ABOVE_LINES:])))
+        above = []
+    if text:
+        blocks.insert(0, TextBlock("\n".join(text), source))
+    return blocks
+
+
+def _segments(rows: list[list[str]]) -> list[list[list[str]]]:
+    segments: list[list[list[str]]] = [[]]
+    for row in rows:
+        if any(row):
+            segments[-1].append(list(row))
+        elif segments[-1]:
+            segments.append([])
+    return [_drop_empty_columns(s) for s in segments if s]
+
+
+def _drop_empty_columns(segment: list[list[str]]) -> list[list[str]]:
+    width = max(len(r) for r in segment)
+    padded = [r + [""] * (width - len(r)) for r in segment]
+    keep = [c for c in range(width) if any(r[c] for r in padded)]
+    return [[r[c] for c in keep] for r in padded]
+
+
+def _filled(row: list[str]) -> int:
+    return sum(1 for c in row if c)

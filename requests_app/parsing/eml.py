@@ -1,0 +1,96 @@
+"""E-mail replies (.eml): the body as source "body", attachments handed back to the caller.
+
+A reply often comes as multipart/alternative: the plain part is kept for the facts, and
+the HTML part's tables are used only when the plain part has lost them.
+Forwarded messages (message/rfc822 parts) add their own body and attachments.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import mimetypes
+from email.message import EmailMessage
+from pathlib import PurePosixPath, PureWindowsPath
+
+from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+
+_BODY = "body"
+
+
+def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; this is for the truly broken
+        raise ParseError(f"unreadable e-mail: {exc}") from None
+    blocks: list[TextBlock | Grid] = []
+    attachments: list[tuple[str, bytes]] = []
+    warnings: list[str] = []
+    _walk(message, blocks, attachments, warnings, limits, depth=0)
+    return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings))
+
+
+def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list, limits: Limits, depth: int) -> None:
+    blocks.extend(_body(message, limits))
+    if not message.is_multipart() and message.get_content_maintype() not in ("text", "multipart"):
+        attachments.append((_filename(message, len(attachments)), _payload(message)))
+        return
+    for part in message.iter_attachments():
+        if part.get_content_type() == "message/rfc822":
+            if depth + 1 > limits.max_depth:
+                warnings.append(f"forwarded messages nested more than {limits.max_depth} deep were not opened")
+                continue
+            inner = part.get_content()
+            if isinstance(inner, EmailMessage):
+                _walk(inner, blocks, attachments, warnings, limits, depth + 1)
+        elif not _is_inline_image(part):
+            attachments.append((_filename(part, len(attachments)), _payload(part)))
+
+
+def _body(message: EmailMessage, limits: Limits) -> list[TextBlock | Grid]:
+    from requests_app.parsing.html import read_html
+    from requests_app.parsing.text import find_grids
+
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    plain_text = _text(plain) if plain is not None else ""
+    if not plain_text.strip() and html is not None:
+        return list(read_html(_text(html), _BODY, limits, source=_BODY).blocks)
+    blocks: list[TextBlock | Grid] = [TextBlock(plain_text, _BODY)] if plain_text.strip() else []
+    if html is not None and not find_grids(plain_text, _BODY):
+        blocks.extend(b for b in read_html(_text(html), _BODY, limits, source=_BODY).blocks if isinstance(b, Grid))
+    return blocks
+
+
+def _text(part: EmailMessage) -> str:
+    """The part's text; an unknown or lying charset falls back to Windows-1252."""
+    try:
+        content = part.get_content()
+        if isinstance(content, str):
+            return content
+    except (LookupError, UnicodeError, AssertionError):
+        pass
+    raw = part.get_payload(decode=True) or b""
+    return raw.decode("cp1252", errors="replace")
+
+
+def _payload(part: EmailMessage) -> bytes:
+    data = part.get_payload(decode=True)
+    if isinstance(data, bytes):
+        return data
+    return str(part.get_payload()).encode("utf-8")
+
+
+def _filename(part: EmailMessage, index: int) -> str:
+    """The attachment's own name without any folders, or a made-up one from its type."""
+    name = part.get_filename() or ""
+    name = PurePosixPath(PureWindowsPath(name).name).name.strip()
+    if name:
+        return name
+    extension = mimetypes.guess_extension(part.get_content_type()) or ".bin"
+    return f"attachment-{index + 1}{extension}"
+
+
+def _is_inline_image(part: EmailMessage) -> bool:
+    """Logos and signature images embedded in the HTML body, not attachments anyone sent."""
+    return part.get_content_maintype() == "image" and (
+        part.get_content_disposition() == "inline" or bool(part.get("Content-ID")))

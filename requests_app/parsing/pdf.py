@@ -1,0 +1,116 @@
+"""PDF replies: ruled tables as grids, the rest of each page as layout-preserving text.
+
+The page text keeps pdfplumber's layout (columns stay separated by runs of spaces) so
+text.find_grids() can still split a table that is aligned by spaces rather than ruled.
+"""
+from __future__ import annotations
+
+import io
+import time
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+
+_ABOVE_LINES = 5
+_SAME_LINE = 0.4  # of the font size: words this close vertically are on one line
+_COLUMN_GAP = 0.4  # of the font size
+
+
+def read_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.max_pages:
+                raise ParseError(f"PDF has {len(pdf.pages)} pages, over the {limits.max_pages}-page limit")
+            blocks = []
+            started = time.monotonic()
+            for n, page in enumerate(pdf.pages, start=1):
+                if time.monotonic() - started > limits.seconds:
+                    raise ParseError(f"PDF took longer than the {limits.seconds:g}-second limit to read")
+                blocks.extend(_page_blocks(page, f"{name}#page={n}"))
+            return Extracted(blocks=tuple(blocks))
+    except ParseError:
+        raise
+    except Exception as exc:  # pdfminer raises many types for a broken file; none may escape as a traceback
+        raise _pdf_error(exc) from None
+
+
+def _pdf_error(exc: Exception) -> ParseError:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return ParseError("encrypted PDF")
+    detail = " ".join(str(cause).split())[:120] or type(cause).__name__
+    return ParseError(f"corrupt PDF: {detail}")
+
+
+def _page_blocks(page, source: str) -> list[TextBlock | Grid]:
+    tables = page.find_tables()
+    outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))
+    blocks: list[TextBlock | Grid] = []
+    text = _layout_text(outside)
+    if text:
+        blocks.append(TextBlock(text, source))
+    for table in tables:
+        cells = tuple(tuple(_cell(c) for c in row) for row in table.extract())
+        if any(any(row) for row in cells):
+            blocks.append(Grid(cells=cells, source=source, above=_above(outside, table.bbox)))
+    return blocks
+
+
+def _inside(obj: dict, bbox: tuple) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _cell(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _layout_text(page) -> str:
+    """The page's text line by line: words a space apart stay one phrase, a wider gap
+    (a column gap) becomes a run of 2+ spaces, a paragraph gap a blank line."""
+    lines = _lines(page.extract_words(x_tolerance=1.5, y_tolerance=3))
+    spans = [(min(w["top"] for w in line), max(w["bottom"] for w in line)) for line in lines]
+    gaps = sorted(b[0] - a[1] for a, b in zip(spans, spans[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k and spans[k][0] - spans[k - 1][1] > max(2 * usual, 0.5 * (spans[k][1] - spans[k][0])):
+            out.append("")
+        out.append(_join(line))
+    return "\n".join(out)
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(word["top"] - lines[-1][0]["top"]) <= _SAME_LINE * (word["bottom"] - word["top"]):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _join(line: list[dict]) -> str:
+    parts = [line[0]["text"]]
+    for left, right in zip(line, line[1:]):
+        size = max(left["bottom"] - left["top"], 1.0)
+        gap = right["x0"] - left["x1"]
+        # A word space is about a quarter of the font size; a column gap is wider.
+        parts.append(" " if gap < _COLUMN_GAP * size else " " * max(2, round(gap / (0.5 * size))))
+        parts.append(right["text"])
+    return "".join(parts)
+
+
+def _above(page, bbox: tuple) -> tuple[str, ...]:
+    """The last few text lines between the top of the page and the table."""
+    if bbox[1] <= page.bbox[1]:
+        return ()
+    region = page.crop((page.bbox[0], page.bbox[1], page.bbox[2], bbox[1]), strict=False)
+    lines = [" ".join(line.split()) for line in (region.extract_text() or "").split("\n")]
+    return tuple(line for line in lines if line)[-_ABOVE_LINES:]

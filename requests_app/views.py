@@ -1,0 +1,59 @@
+"""Downloads of parsed data. Each view checks the person may see the request behind it."""
+import csv
+import io
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+
+from requests_app import selectors
+from requests_app.parsing.render import flat_rows
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _table_name(table) -> str:
+    return slugify(f"{table.reply.request.authority.slug} {table.title or 'table'} {table.pk}")[:80]
+
+
+@login_required
+def table_csv(request, pk: int):
+    table = get_object_or_404(selectors.tables_for_user(request.user), pk=pk)
+    header, rows = flat_rows(selectors.table_as_json(table))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return _attachment(response, f"{_table_name(table)}.csv")
+
+
+@login_required
+def table_xlsx(request, pk: int):
+    from openpyxl import Workbook
+
+    table = get_object_or_404(selectors.tables_for_user(request.user), pk=pk)
+    header, rows = flat_rows(selectors.table_as_json(table))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "table"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _attachment(response, f"{_table_name(table)}.xlsx")
+
+
+@login_required
+def reply_json(request, pk: int):
+    reply = get_object_or_404(selectors.replies_for_user(request.user), pk=pk)
+    body = json.dumps(reply.parsed or {}, indent=2, ensure_ascii=False)
+    return _attachment(HttpResponse(body, content_type="application/json"), f"reply-{reply.pk}.json")
