@@ -25,7 +25,8 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     furniture = _furniture(lines)
     grids: list[Grid] = []
-    above: list[str] = []
+    above: list[str] = []  # prose since the previous table (caption)
+    context: list[str] = []  # all prose so far (question headings)
     run: list[list[str]] = []
     gap: list[str] = []  # lines between a run and what follows, held until we know
     for line in lines:
@@ -34,11 +35,13 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
             if run:
                 gap.append("")
             continue
+        if run and _RULE_LINE.match(line):
+            continue  # |---|---| under a header
         cells = _cells(line)
         if cells is not None:
             if run and gap and not _continues(run, cells):
-                grids.append(_grid(run, above, source))
-                run = []
+                grids.append(_grid(run, above, context, source))
+                run, above = [], []
             if not run and gap:
                 above.extend(gap)
             gap = []
@@ -49,12 +52,13 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
             gap.append("")
         else:
             if run:
-                grids.append(_grid(run, above, source))
-                run = []
+                grids.append(_grid(run, above, context, source))
+                run, above = [], []
             above.extend([*gap, line])
+            context.append(line)
             gap = []
     if run:
-        grids.append(_grid(run, above, source))
+        grids.append(_grid(run, above, context, source))
     return [g for g in grids if len(g.cells) >= 2]
 
 
@@ -80,6 +84,8 @@ def _cells(line: str) -> list[str] | None:
     cells = [c for c in _GAP.split(line.strip()) if c]
     if len(cells) >= 2 and any(is_value_like(c) for c in cells[1:]):
         return _split_values(cells)
+    if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
+        return cells  # a header line of a space-aligned table
     return _trailing_values(line.strip())
 
 
@@ -123,9 +129,10 @@ def _is_data(cells: list[str]) -> bool:
     return bool(rest) and all(is_value_like(c) for c in rest)
 
 
-def _grid(run: list[list[str]], above: list[str], source: str) -> Grid:
+def _grid(run: list[list[str]], above: list[str], context: list[str], source: str) -> Grid:
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run = run[:-1]
     header = run[0] if run and not _is_data(run[0]) else None
     rows = [run[0], *[r for r in run[1:] if header is None or r != header]]  # repeated header rows
-    return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-40:]))
+    question = next((q for q in map(question_number, reversed(context)) if q), None)
+    return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-20:]), question=question)
