@@ -20,7 +20,9 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 
 def read_csv(data: bytes, name: str, limits: Limits) -> Extracted:
     text = decode_text(data)
-    delimiter = sniff_delimiter(text) or ","
+    hint = re.match(r"sep=(.)\r?\n", text)  # Excel's own hint line in European exports
+    delimiter = hint.group(1) if hint else sniff_delimiter(text) or ","
+    text = text[hint.end():] if hint else text
     csv.field_size_limit(max(limits.max_bytes, 131072))
     try:
         rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]

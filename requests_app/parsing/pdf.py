@@ -1,7 +1,9 @@
-"""PDF replies: ruled tables as grids, the rest of each page as layout-preserving text.
+"""PDF replies: ruled tables as grids, the rest of each page as text that keeps columns apart.
 
-The page text keeps pdfplumber's layout (columns stay separated by runs of spaces) so
-text.find_grids() can still split a table that is aligned by spaces rather than ruled.
+The page text is rebuilt from word positions: a word space stays one space and a column
+gap becomes two or more, so text.find_grids() can still split a table aligned by spaces.
+pdfplumber's own layout=True maps x to a fixed character width, and long labels in a
+proportional font then push the figures after them into single spaces.
 """
 from __future__ import annotations
 

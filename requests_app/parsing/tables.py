@@ -107,9 +107,11 @@ def _is_header_like(row: list[str]) -> bool:
 
 
 def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """Header rows are the rows before the first data row (at most 3 of them)."""
+    """Header rows are the rows before the first data row (at most 3). A row of years is a
+    header row, not data, while rows of figures follow it."""
     for k, row in enumerate(cells[:4]):
-        if _is_data(row) and not (k == 0 and _is_header_like(row) and len(cells) > 1 and _is_data(cells[1])):
+        if _is_data(row) and not (_is_header_like(row) and k + 1 < len(cells) and _is_data(cells[k + 1])
+                                  and not _is_header_like(cells[k + 1])):
             return cells[:k], cells[k:]
     return [], []
 
