@@ -87,13 +87,14 @@ def test_parse_again_replaces_tables_rather_than_adding():
     assert ParsedTable.objects.filter(reply=reply).count() == 1
 
 
-def test_saving_a_reply_in_the_admin_parses_it(staff_client, staff):
+def test_saving_a_reply_in_the_admin_parses_it(staff_client, staff, django_capture_on_commit_callbacks):
     request = FOIRequestFactory(owner=staff)
     data = {"request": request.pk, "kind": "response", "letter_date": "2019-09-17", "exemptions": "[]",
             "body": "Offence\t2018\t2019\nHarassment\t3\t4\nStalking\t1\t1\n",
             "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0}
-    response = staff_client.post(reverse("admin:requests_app_reply_add"), data)
-    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = staff_client.post(reverse("admin:requests_app_reply_add"), data)
+    assert response.status_code == 302 and len(callbacks) == 1
     reply = Reply.objects.get()
     assert reply.tables.count() == 1
     page = staff_client.get(reverse("admin:requests_app_reply_change", args=[reply.pk])).content.decode()
