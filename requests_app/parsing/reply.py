@@ -1,7 +1,10 @@
 """One reply file, of any format, to a ParsedReply: readers, then tables, then facts."""
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,8 +34,32 @@ def parse_bytes(data: bytes, name: str, limits: Limits = Limits()) -> ParsedRepl
     from requests_app.parsing import readers
 
     started = time.monotonic()
-    extracted = readers.read(data, name, limits)
-    return _assemble(name, extracted, [], limits, started)
+    with _time_limit(limits.seconds):
+        extracted = readers.read(data, name, limits)
+        return _assemble(name, extracted, [], limits, started)
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt a file that takes too long (a pathological PDF page, say) with ParseError.
+
+    A timer signal only reaches the main thread: workers (Celery's solo and prefork pools)
+    and the command run there; elsewhere the between-blocks checks of _check_time remain.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ParseError(f"took longer than the {seconds:g}-second limit")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits, started: float) -> ParsedReply:

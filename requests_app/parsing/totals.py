@@ -7,6 +7,12 @@ from requests_app.parsing.model import Row, Value
 from requests_app.parsing.values import is_number
 
 _TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\b|\btotal\s*$", re.IGNORECASE)
+# Rates, shares and averages are not added up: a total of them means nothing.
+_NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change", re.IGNORECASE)
+
+
+def _additive(name: str) -> bool:
+    return not _NOT_ADDITIVE.search(name or "")
 
 
 def check(columns: list[str], rows: list[Row]) -> tuple[bool | None, list[str]]:
@@ -40,13 +46,16 @@ def _label(row: Row) -> str:
 
 def _column_checks(columns: list[str], rows: list[Row]):
     """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row."""
-    total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "")]
-    if len(total_cols) != 1 or len(columns) < 2:
+    total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _additive(name)]
+    if len(total_cols) != 1 or total_cols[0] == 0:
         return
     t = total_cols[0]
+    summed = [j for j in range(t) if _additive(columns[j])]  # the figures to its left
+    if not summed:
+        return
     for row in rows:
         stated = row.values[t] if t < len(row.values) else None
-        parts = [v for j, v in enumerate(row.values) if j != t]
+        parts = [row.values[j] for j in summed if j < len(row.values)]
         computed = _sum(parts)
         if not is_number(stated) or computed is None:
             continue
@@ -67,7 +76,7 @@ def _row_checks(columns: list[str], rows: list[Row]):
         if not segment:
             continue
         for j, stated in enumerate(row.values):
-            if not is_number(stated):
+            if not is_number(stated) or not _additive(columns[j] if j < len(columns) else ""):
                 continue
             computed = _sum([r.values[j] for r in segment if j < len(r.values)])
             if computed is None:

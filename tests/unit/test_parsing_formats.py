@@ -134,3 +134,15 @@ def test_a_changed_figure_is_reported_not_corrected():
     assert table.warnings == ("row 'HARASSMENT', column 'Grand Total': stated 2400, sum 2401",
                               "row 'Grand Total', column 'Grand Total': stated 8726, sum 8725")
     assert table.rows[1].values[-1] == 2400
+
+
+def test_a_file_that_takes_too_long_is_refused(monkeypatch):
+    import time as clock
+
+    from requests_app.parsing import Limits, ParseError, readers
+
+    monkeypatch.setattr(readers, "read", lambda *a: clock.sleep(5))
+    started = clock.monotonic()
+    with pytest.raises(ParseError, match="took longer than the 0.2-second limit"):
+        parse_bytes(b"x", "slow.txt", Limits(seconds=0.2))
+    assert clock.monotonic() - started < 2

@@ -1,0 +1,336 @@
+"""The facts of an FOI reply: reference, dates, exemptions relied on, NCND and "not held".
+
+extract_facts(text) -> Facts (shared/spec/parsed-reply.md; exemption tags as in the "Tags"
+section of shared/spec/foi-rules.md). Pure: no Django, and the clock is never read.
+
+Exemptions: a provision counts only when the reply relies on it. A citation is taken when
+its sentence talks the language of refusal ("exempt", "applied", "by virtue of", "cost",
+"neither confirm nor deny", a harm or public interest test...) or it opens a short heading
+line ("Section 31(1)(a) - Law Enforcement"), and it is not negated or hypothetical ("to
+avoid having to implement a Section 40 exemption", "we have not applied section 40",
+"should you refine your request ... section 12"). Only provisions that can be relied on
+are kept: FOIA/FOISA s12, s14, s21-s44 (FOISA s18, its NCND provision, in a Scottish reply),
+EIR reg12/reg13 (EISR reg10/reg11 in a Scottish reply); s1, s10, s16, s17, s45, s50 and the
+like are procedure, never exemptions. A citation of another statute ("section 39 of the
+Criminal Justice Act", "Section 44 Terrorism Act") or a range ("sections 21 to 44") is skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from requests_app.parsing import facts_dates as fd
+from requests_app.parsing.model import Facts
+
+# -- references -----------------------------------------------------------------------
+_REF_PREFIX = (r"(?:(?:our|foi|foia|foisa|eir|request|case|freedom\s+of\s+information(?:\s+\(scotland\))?"
+               r"(?:\s+act)?(?:\s+request)?)\b[ \t]*[-–]?[ \t]*){1,3}")
+_REF_LABEL = re.compile(
+    rf"(?<!\w)(?:{_REF_PREFIX})?ref(?:erence)?\b\.?(?:[ \t]*(?:no|num|number)\b\.?)?"
+    rf"|(?<!\w){_REF_PREFIX}(?:no|number|num|id)\b\.?", re.IGNORECASE)
+_REF_SEP = re.compile(r"[ \t]*(?:[:#.\-–]|is\b)?[ \t]*(?:\n[ \t]*)?", re.IGNORECASE)
+_REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za-z0-9/_.-]*")
+_NOT_OURS = re.compile(r"\b(?:your|their|ico|crime|incident|occurrence|log|court|tribunal)[ \t]*$", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_FOI_TOKEN = re.compile(r"\b(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)[A-Za-z0-9][A-Za-z0-9/_-]*")
+
+# -- citations ------------------------------------------------------------------------
+_KIND = r"(?P<kind>(?i:sections?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?))"
+_SUB = r"(?:\d{1,3}[A-Z]?|[A-Za-z]|(?i:[ivx]{2,5}))"  # (2), (3A), (a), (iv); never "(cost)"
+_BRACKET = rf"\(\s*{_SUB}\s*\)"
+_NUM = r"\d{1,3}(?:[A-Z](?![A-Za-z]))?(?!\d)"
+_NOT_UNIT = r"(?!\s*(?i:hours?\b|hrs\b|days?\b|working\b|weeks?\b|months?\b|years?\b|minutes?\b|per\b|%|pm\b|am\b))"
+_ITEM = rf"(?:{_NUM}{_NOT_UNIT}(?:\s*{_BRACKET})*|(?:\s*{_BRACKET})+)"
+_CITE = re.compile(rf"(?<![\w.]){_KIND}\s*(?P<body>{_NUM}(?:\s*{_BRACKET})*"
+                   rf"(?:\s*(?:,|&|/|(?i:\band\b|\bor\b))\s*{_ITEM})*)")
+_BODY_TOKEN = re.compile(rf"\(\s*({_SUB})\s*\)|(\d{{1,3}}[A-Z]?)")
+_ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
+_RANGE = re.compile(r"\s*(?:to|-|–|—)\s*\d{1,3}(?!\d)(?!\s*(?i:hours?|hrs|days?|working|%))", re.IGNORECASE)
+_OTHER_ACT = re.compile(r"[ \t]*(?:(?:of|under|in)[ \t]+)?(?:the[ \t]+)?(?!(?i:freedom|foi|environmental|eir)\b)"
+                        r"(?!Act\b)[A-Z][\w'’()-]*[ \t]+"
+                        r"(?:(?:(?!Act\b)[A-Z][\w'’()-]*|of|and|the|from|for|to|on|\(Scotland\))[ \t]+){0,7}?"
+                        r"(?:Act|Regulations|Order|Code|Rules)\b")
+_BULLET = re.compile(r"[ \t]*(?:(?:[-•·–>#]|\(?\d{1,2}[.)]|\(?[a-z]\))[ \t]+)*")
+_RELIANCE = re.compile(
+    r"exempt|\bexception|\bappl(?:y|ies|ied|ying)\b|\brel(?:y|ies|ied|ying)\b|relian|engag|by\s+virtue|refus"
+    r"|withh[eo]ld|\bredact|confirm\s+n?or\s+deny|\bcost|exceed|appropriate\s+limit|vexatious|repeat(?:ed)?\s+request"
+    r"|not\s+(?:obliged|required)|prejudic|\bharm|public\s+interest|personal\s+(?:data|information)|law\s+enforcement"
+    r"|national\s+security|security\s+bod|investigation|health\s+and\s+safety|endanger|commercial|confiden"
+    r"|reasonably\s+accessible|future\s+publication|intended\s+for\s+publication|legal\s+professional\s+privilege"
+    r"|under\s+(?:section|s\.?\s?\d|regulation|reg\b)|pursuant\s+to|in\s+accordance\s+with\s+(?:section|regulation)"
+    r"|absolute|qualified|class[\s-]based|prejudice[\s-]based", re.IGNORECASE)
+_VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
+         r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
+_NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
+                         rf"|\bwithout\s+(?:\w+\s+){{0,3}}?{_VERB}\b|\b(?:rather\s+than|instead\s+of)\b"
+                         r"|\bno\s+(?:need|requirement)\b", re.IGNORECASE)
+_TURN = re.compile(r"\b(?:however|but|instead|by\s+virtue|following|although|nevertheless)\b", re.IGNORECASE)
+_NEG_AFTER = re.compile(
+    r"\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:exemptions?\s+)?"
+    r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
+    rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit"
+                           r"|any\s+(?:further|new)\s+requests?)\b", re.IGNORECASE)
+_REQUESTER = re.compile(r"\b(?:please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)"
+                        r"|i\s+would\s+like|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b",
+                        re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+_TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
+# NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
+_NCND_FOIA = {"12": "2", "22": "2", "23": "5", "24": "2", "26": "3", "27": "4", "28": "3", "29": "2", "30": "3",
+              "31": "3", "32": "3", "33": "3", "34": "2", "35": "3", "36": "3", "37": "2", "38": "2", "39": "2",
+              "40": "5", "41": "2", "42": "2", "43": "3", "44": "2"}
+
+# -- flags ----------------------------------------------------------------------------
+_SCOTTISH = re.compile(r"\bFOISA\b|\(Scotland\)\s+Act|Scottish\s+Information\s+Commissioner|\bPolice\s+Scotland\b"
+                       r"|\bEISRs?\b", re.IGNORECASE)
+_NCND = re.compile(
+    r"neither\s+(?:to\s+)?confirm\w*\s+n?or\s+(?:to\s+)?den(?:y|ies|ied|ying)|\bNCND"
+    r"|(?:exempt\w*|excluded|relieved|released)\s+from\s+(?:the|its|our|any)\s+duty\s+to\s+confirm\s+or\s+deny"
+    r"|duty\s+to\s+confirm\s+or\s+deny[^.]{0,80}?(?:does\s+not\s+(?:apply|arise)|is\s+(?:removed|excluded|disapplied))"
+    r"|\b(?:not|no)\s+(?:obliged|required|obligation|duty)\s+to\s+confirm\s+or\s+deny"
+    r"|duty\s+(?:in|under|at)\s+s(?:ection|\.)?\s*1\s*\(\s*1\s*\)\s*\(\s*a\s*\)[^.]{0,120}?does\s+not\s+apply"
+    r"|refus\w*\s+to\s+(?:reveal|confirm\s+or\s+deny)\s+whether", re.IGNORECASE)
+_NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
+_NOT_HELD = re.compile(
+    rf"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?{_HELD_VERB}\b|\b(?:doesn't|don't|didn't)\s+(?:\w+\s+)?{_HELD_VERB}\b"
+    r"|\b(?:is|are|was|were|been)\s+not\s+(?:\w+\s+)?(?:held|recorded|retained|kept|collated|captured|maintained"
+    r"|stored)\b|\bnot\s+held\b|\bholds?\s+no\s+(?:\w+\s+){0,2}?(?:information|data|records?)\b"
+    r"|\bno\s+(?:\w+\s+)?(?:information|data|records?|details)\s+(?:\w+\s+){0,3}?(?:held|found|located|recorded"
+    r"|retained|kept)\b|\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+any\b"
+    r"|\binformation\s+(?:does\s+not|doesn't)\s+exist\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|in\s+the\s+event)\b|confirm\w*\s+or\s+deny\w*|\bor\s+(?:\w+\s+)?$",
+                          re.IGNORECASE)
+_UNABLE = re.compile(r"\b(?:unable|not\s+able)\s+to\s+(?:provide|supply|answer|give)\b"
+                     r"|\b(?:cannot|can\s+not|can't)\s+(?:provide|supply|answer|give)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    r"\b(?i:may|might|could|would|should|will)\s+(?i:be\s+)?(?i:available|obtained|obtainable|held|sought|requested)"
+    r"\s+(?:\w+\s+){0,3}?(?i:from|by|with|through)\s+(?:the\s+)?(?!(?i:our|this|its|us|we)\b)[A-Z]"
+    r"|\b(?i:you\s+(?:may|might)\s+wish\s+to\s+(?:contact|approach|write\s+to))\s+(?:the\s+)?"
+    r"(?!(?i:us|our|this|me)\b)[A-Z]")
+_SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECASE)
+
+
+def extract_facts(text: str) -> Facts:
+    """The reference, dates, exemptions and flags of one reply's text."""
+    text = _clean(text)
+    warnings = fd.invalid_date_warnings(text)
+    footer_date, footer_ref = fd.footer(text)
+    letter = fd.letter_date(text) or footer_date
+    received, received_warnings = fd.received_date(text, letter)
+    reference, reference_warnings = _reference(text, footer_ref)
+    scottish = bool(_SCOTTISH.search(text))
+    exemptions = _exemptions(text, scottish)
+    return Facts(
+        reference=reference, letter_date=letter, request_received_date=received, exemptions=tuple(exemptions),
+        neither_confirm_nor_deny=_ncnd(text) or any(_is_ncnd(e, scottish) for e in exemptions),
+        information_not_held=_not_held(text, scottish) or any(e.startswith("reg12(4)(a)") for e in exemptions),
+        warnings=tuple(dict.fromkeys([*warnings, *received_warnings, *reference_warnings])),
+    )
+
+
+def _clean(text: str) -> str:
+    """Plain text: one kind of newline and space, no markdown emphasis or escapes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f]", " ", text)
+    text = re.sub(r"[\u00ad\u200b-\u200d\ufeff]", "", text)
+    text = re.sub(r"[\u2010\u2011]", "-", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
+    return text.replace("*", "")
+
+
+# -- reference ------------------------------------------------------------------------
+def _reference(text: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
+    """The first labelled reference; else an FOI-shaped one; else the page footer's (see facts_dates.footer).
+
+    The footer comes last because a date-and-number line is the weakest evidence: it is
+    used only when it repeats on every page or closes the document and nothing says "Ref".
+    """
+    found = _labelled_refs(text)
+    if not found:
+        token = next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
+        return token or footer_ref, []
+    first, keys, warnings = found[0], {_ref_key(found[0])}, []
+    for other in found[1:]:
+        key = _ref_key(other)
+        if not any(key.endswith(k) or k.endswith(key) for k in keys):
+            keys.add(key)
+            warnings.append(f"conflicting references '{first}' and '{other}': kept '{first}'")
+    return first, warnings
+
+
+def _labelled_refs(text: str) -> list[str]:
+    refs = []
+    for label in _REF_LABEL.finditer(text):
+        if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()):
+            continue
+        at = _REF_SEP.match(text, label.end()).end()
+        value = _REF_VALUE.match(text, at)
+        if value is None:
+            continue
+        ref = value.group(0).rstrip("./_-")
+        if _plausible_ref(ref) and not _PHONE.match(text, at) and not _POSTCODE.match(text, at):
+            refs.append(ref)
+    return refs
+
+
+def _plausible_ref(ref: str) -> bool:
+    """Has a digit, and is not a date or a bare year ("Act 2000")."""
+    bare = re.sub(r"^[A-Z]{2,6}[ /_-]?", "", ref)
+    return (len(ref) >= 3 and any(c.isdigit() for c in ref) and not fd.DATE.fullmatch(ref)
+            and not re.fullmatch(r"(?:19|20)\d\d", bare))
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", ref.upper())
+
+
+# -- exemptions -----------------------------------------------------------------------
+def _exemptions(text: str, scottish: bool) -> list[str]:
+    """Provisions relied on, normalised, unique, in order of first mention."""
+    headings, found = _heading_starts(text), []
+    for offset, sentence in _sentences(text):
+        cites = list(_CITE.finditer(sentence))
+        relying = bool(cites) and bool(_RELIANCE.search(sentence))
+        for i, cite in enumerate(cites):
+            if not (relying or offset + cite.start() in headings) or _mentioned_only(sentence, cites, i):
+                continue
+            after = sentence[cite.end():]
+            if _RANGE.match(after) or _OTHER_ACT.match(after):
+                continue
+            prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
+            found += [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]
+    unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
+    return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+def _sentences(text: str):
+    """(offset, sentence): paragraphs with their lines joined (offsets kept), a table line on its own."""
+    offset, start = 0, None
+    chunks = []
+    for line in text.splitlines(keepends=True):
+        if not line.strip() or _TABLE_LINE.search(line):
+            if start is not None:
+                chunks.append((start, text[start:offset]))
+            start = None
+            if line.strip():
+                chunks.append((offset, line))
+        elif start is None:
+            start = offset
+        offset += len(line)
+    if start is not None:
+        chunks.append((start, text[start:]))
+    for start, chunk in chunks:
+        flat, pos = chunk.replace("\n", " "), 0
+        for end in _SENTENCE_END.finditer(flat):
+            yield start + pos, flat[pos:end.start()]
+            pos = end.end()
+        yield start + pos, flat[pos:]
+
+
+def _heading_starts(text: str) -> set[int]:
+    """Offsets of citations that open a short heading line ("Section 40(2) Personal Information")."""
+    starts, offset = set(), 0
+    for line in text.splitlines(keepends=True):
+        lead = _BULLET.match(line).end()
+        rest = line[lead:].strip()
+        if rest and "\t" not in rest and len(rest.split()) <= 12 and _CITE.match(line, lead):
+            starts.add(offset + lead)
+        offset += len(line)
+    return starts
+
+
+def _mentioned_only(sentence: str, cites: list[re.Match], i: int) -> bool:
+    """A citation negated ("we have not applied"), avoided, hypothetical or in the requester's words."""
+    if _HYPOTHETICAL.search(sentence) or _REQUESTER.search(sentence):
+        return True
+    cite = cites[i]
+    start = max([c.end() for c in cites[:i]] + [b.end() for b in _CLAUSE.finditer(sentence, 0, cite.start())] + [0])
+    negations = list(_NEG_BEFORE.finditer(sentence, start, cite.start()))
+    if negations and not _TURN.search(sentence, negations[-1].end(), cite.start()):
+        return True
+    end = min([c.start() for c in cites[i + 1:]] + [len(sentence)])
+    return bool(_NEG_AFTER.match(sentence[:end], cite.end()))
+
+
+def _provisions(prefix: str, body: str) -> list[str]:
+    """ "31(1)(a) and (b)" -> s31(1)(a), s31(1)(b); "30(1)(a)(b)" likewise; "23(5) and 24(2)" -> two."""
+    out, path, dirty = [], [], False
+    for token in _BODY_TOKEN.finditer(body):
+        bracket, number = token.groups()
+        if number:
+            if dirty:
+                out.append(_render(prefix, path))
+            path, dirty = [(0, number.upper())], True
+            continue
+        level = _level(bracket, path)
+        if any(lvl == level for lvl, _ in path[1:]):  # a sibling: "(a) and (b)", "(a)(b)"
+            if dirty:
+                out.append(_render(prefix, path))
+            path = [p for p in path if p[0] < level]
+        path.append((level, bracket.upper() if level == 1 else bracket.lower()))
+        dirty = True
+    if dirty:
+        out.append(_render(prefix, path))
+    return out
+
+
+def _level(item: str, path: list[tuple[int, str]]) -> int:
+    """1 for a subsection "(2)", 2 for a paragraph "(a)", 3 for a sub-paragraph "(i)"."""
+    if item[0].isdigit():
+        return 1
+    last_level, last = path[-1] if len(path) > 1 else (0, "")
+    low = item.lower()
+    if _ROMAN.fullmatch(low) and last_level >= 2 and (last.lower(), low) not in (("h", "i"), ("u", "v"), ("w", "x")):
+        return 3
+    return 2
+
+
+def _render(prefix: str, path: list[tuple[int, str]]) -> str:
+    return prefix + path[0][1] + "".join(f"({item})" for _, item in path[1:])
+
+
+def _can_rely(provision: str, scottish: bool) -> bool:
+    number = int(re.match(r"(?:s|reg)(\d+)", provision).group(1))
+    if provision.startswith("reg"):
+        return number in (12, 13) or (scottish and number in (10, 11))
+    return number in (12, 14) or 21 <= number <= 44 or (scottish and number == 18)
+
+
+def _is_ncnd(provision: str, scottish: bool) -> bool:
+    if scottish:
+        return re.match(r"s18\b|s18\(", provision) is not None
+    m = re.match(r"s(\d+)\((\d+)[A-Z]?\)", provision)
+    return bool(m) and _NCND_FOIA.get(m.group(1)) == m.group(2)
+
+
+# -- flags ----------------------------------------------------------------------------
+def _ncnd(text: str) -> bool:
+    """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
+    for m in _NCND.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 60, 0)
+        if not _NCND_NEGATED.search(text[sentence_start:m.start()]):
+            return True
+    return False
+
+
+def _not_held(text: str, scottish: bool) -> bool:
+    """The reply says it does not hold (some of) the information.
+
+    "We are unable to provide ... This information may be available from the Ministry of
+    Justice" (seed 001) counts: pointing to another body for what it cannot provide is how
+    a force says the information is held elsewhere, not by it. A refusal under an exemption
+    says why it will not provide, and names no other holder.
+    """
+    if scottish and _SCOT_NOT_HELD.search(text):
+        return True  # FOISA s17(1): the notice that information is not held
+    sentences = [s for _, s in _sentences(text)]
+    for i, sentence in enumerate(sentences):
+        for m in _NOT_HELD.finditer(sentence):
+            if not _CONDITIONAL.search(sentence[:m.start()]) and not _NCND.search(sentence):
+                return True
+        if _UNABLE.search(sentence) and _ELSEWHERE.search(" ".join(sentences[i:i + 2])):
+            return True
+    return False

@@ -1,0 +1,193 @@
+"""Dates in an FOI reply, for facts.py: UK dates, the letter date and the date of receipt.
+
+Numeric dates are read day first (UK order); a two-digit year is 20xx. Pure: the clock
+is never read, so a year left out is taken from the letter itself.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_ORD = r"(?:st|nd|rd|th)?"
+_DMY = (rf"(?P<d1>\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?(?:\s+|-)(?P<m1>{_MON})"
+        r"(?:(?:,?\s+|-)(?P<y1>\d{4})(?!\d)|-(?P<s1>\d{2})(?!\d))?")
+_MDY = rf"(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
+_NUM = r"(?P<d3>\d{1,2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})(?![\d/]|\.\d)"
+_ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"
+DATE = re.compile(rf"(?<![\w/.-])(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_LETTER_LABEL = re.compile(
+    r"^[\s>|#-]*(?:dated\s*:|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
+    r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))\s*[:.\-–]?\s*", re.IGNORECASE)
+_INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
+_OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of)\s*$", re.IGNORECASE)
+_SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message|on\s.{5,80}\swrote:\s*$)",
+                     re.IGNORECASE | re.MULTILINE)
+_RECEIVED_LABEL = re.compile(
+    r"(?:(?<!\w)(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+receipt)"
+    r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)[ \t]*[:\-–][ \t]*", re.IGNORECASE | re.MULTILINE)
+# "received on 27th September", "received by us on ...", "received 19th August"; never "received between".
+_RECEIVED = re.compile(r"\breceived(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s+(?:the\s+)?"
+                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
+_ABOUT_REQUEST = re.compile(r"\b(?:requests?|e-?mail|letter|application|correspondence|enquiry|appeal|review"
+                            r"|we|us)\b", re.IGNORECASE)
+_FOOTER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*")
+
+
+def parts(m: re.Match) -> tuple[int | None, int, int]:
+    """(year or None, month, day) of a DATE match."""
+    g = m.groupdict()
+    for d, mo, y, short in (("d1", "m1", "y1", "s1"), ("d2", "m2", "y2", None), ("d3", "m3", "y3", None),
+                            ("d4", "m4", "y4", None)):
+        if g[d] is None:
+            continue
+        month = g[mo]
+        month = int(month) if month.isdigit() else _MONTH_NUMBERS[month[:3].lower()]
+        year = g[y] or (short and g[short])
+        year = None if not year else int(year) + (2000 if len(year) == 2 else 0)
+        return year, month, int(g[d])
+    raise ValueError(m.group(0))
+
+
+def make_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None or not 1900 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def invalid_date_warnings(text: str) -> list[str]:
+    """A warning for each date with a year that does not exist ("31-SEP-2019")."""
+    warnings = []
+    for m in DATE.finditer(text):
+        year, month, day = parts(m)
+        numeric = m.group("d3") is not None or m.group("d4") is not None
+        if year is None or (numeric and (len(m.group("y3") or m.group("y4")) != 4 or month > 31)):
+            continue  # 2-digit numeric years and 45/67/2019 look too much like other numbers
+        if day >= 1 and make_date(year, month, day) is None:
+            warnings.append(f"unreadable date '{m.group(0).strip()}' ignored")
+    return warnings
+
+
+def _full_date(s: str) -> date | None:
+    """The date that `s` is, and nothing else (a weekday may lead: "Thursday, 1 November 2019")."""
+    s = _WEEKDAY.sub("", s.strip(" \t*_#>|:,.;"), count=1)
+    m = DATE.fullmatch(s.rstrip("."))
+    return make_date(*parts(m)) if m else None
+
+
+def _date_at_start(s: str) -> date | None:
+    m = DATE.match(_WEEKDAY.sub("", s, count=1))
+    return make_date(*parts(m)) if m else None
+
+
+def _line_date(line: str, near_top: bool) -> date | None:
+    """A letter date on this line: labelled ("Date: 01/11/2019"), alone, or beside a reference on the top lines.
+
+    On the top lines "Date:" may also follow something else ("Our Ref: IM-FOI-2021-0942 Date: 31st May 2021"),
+    and an e-mail printed with its header gives "Sent: Thursday, 1 November 2019 10:12".
+    """
+    label = _LETTER_LABEL.match(line) or (_SENT_LABEL.match(line) if near_top else None)
+    found = label and _date_at_start(line[label.end():])
+    if found:
+        return found
+    for label in _INLINE_LABEL.finditer(line) if near_top else ():
+        found = not _OTHER_DATE.search(line, 0, label.start()) and _date_at_start(line[label.end():])
+        if found:
+            return found
+    found = _full_date(line)
+    if found or not near_top:
+        return found
+    cells = [c for c in re.split(r"\t|\s{2,}|\|", line.strip()) if c.strip()]
+    if len(cells) == 2 and re.search(r"[A-Za-z]{2}", cells[0]) and not DATE.search(cells[0]):
+        return _full_date(cells[1])
+    return None
+
+
+def letter_date(text: str) -> date | None:
+    """The first date line of the reply itself (quoted earlier messages are not the reply)."""
+    quoted = next((m.start() for m in _QUOTED.finditer(text) if text[:m.start()].strip()), len(text))
+    lines = [ln for ln in text[:quoted].splitlines() if ln.strip()]
+    for i, line in enumerate(lines):
+        found = _line_date(line, near_top=i < 12)
+        if found:
+            return found
+    return None
+
+
+def footer(text: str) -> tuple[date | None, str | None]:
+    """A page footer of a date and a reference ("01/11/2019 16966/19", as West Midlands Police print).
+
+    Trusted only when the line repeats (on every page) or is the document's last line, so a
+    date-and-number line elsewhere is not taken for one.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    counts = Counter(lines)
+    for i, line in enumerate(lines):
+        if counts[line] < 2 and i != len(lines) - 1:
+            continue
+        found = _footer_parts(line)
+        if found:
+            return found
+    return None, None
+
+
+def _footer_parts(line: str) -> tuple[date, str] | None:
+    tokens = line.split()
+    if len(tokens) != 2:
+        return None
+    for when, ref in (tokens, tokens[::-1]):
+        day = _full_date(when)
+        if day and _FOOTER_REF.fullmatch(ref) and not DATE.fullmatch(ref) and _ref_shaped(ref):
+            return day, ref
+    return None
+
+
+def _ref_shaped(token: str) -> bool:
+    """Not a page number or a count: has / - or a letter, or at least five digits."""
+    return len(token) >= 4 and (bool(re.search(r"[/A-Za-z-]", token)) or sum(c.isdigit() for c in token) >= 5)
+
+
+def received_date(text: str, letter: date | None) -> tuple[date | None, list[str]]:
+    """The date the authority says it received the request, and any warning about it."""
+    for m in _RECEIVED_LABEL.finditer(text):
+        found = DATE.match(text, m.end())
+        if found:
+            return _resolve(found, letter)
+    for m in _RECEIVED.finditer(text):
+        found = DATE.match(text, m.end())
+        if found and _ABOUT_REQUEST.search(_sentence_before(text, m.start()) + m.group(0)):
+            return _resolve(found, letter)
+    return None, []
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n\n", 0, pos), pos - 200, 0)
+    return text[start:pos]
+
+
+def _resolve(m: re.Match, letter: date | None) -> tuple[date | None, list[str]]:
+    """A year left out is the letter's, or the year before when that would put receipt after the letter."""
+    year, month, day = parts(m)
+    raw = m.group(0).strip()
+    if year is None:
+        if letter is None:
+            return None, []
+        found = make_date(letter.year, month, day)
+        if found and found > letter:
+            found = make_date(letter.year - 1, month, day)
+        return (found, []) if found else (None, [f"unreadable date '{raw}' ignored"])
+    found = make_date(year, month, day)
+    if found is None:
+        return None, []  # invalid_date_warnings() has said so
+    if letter and found > letter:
+        return found, [f"request received {found.isoformat()}, after the letter date {letter.isoformat()}"]
+    return found, []
