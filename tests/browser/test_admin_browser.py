@@ -1,6 +1,7 @@
 """The admin as a person uses it, in Debian's Chromium: log in, log a batch, read deadlines,
 filter and search, record a refusal, and meet a form error."""
 import re
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -181,3 +182,36 @@ def test_received_before_sent_is_refused_with_a_visible_error(admin_page, batch,
     assert request.received_date == date(2025, 3, 10)
     assert request.response_due == date(2025, 4, 8)
 
+
+
+WEST_MIDLANDS_SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "003_22f3676a9afc3e41.txt"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not WEST_MIDLANDS_SEED.exists(), reason="shared/seeds not beside the checkout")
+def test_a_reply_with_an_attachment_becomes_tables_with_warnings(admin_page, batch, screenshot, tmp_path):
+    page = admin_page
+    request = request_in(batch, "West Midlands Police")
+    annex = tmp_path / "annex-a.csv"
+    annex.write_text("Force area,2018,2019,Total\nBirmingham,10,12,22\nCoventry,4,5,10\n")
+    page.goto(f"/admin/requests_app/foirequest/{request.pk}/change/")
+    page.get_by_role("button", name="Add another Reply").click()
+    reply = page.locator("#replies-0")
+    reply.get_by_label("Kind").select_option(label="Substantive response")
+    reply.get_by_label("Letter date").fill("04/04/2025")
+    reply.get_by_label("Body").fill(WEST_MIDLANDS_SEED.read_text())
+    reply.get_by_label("Attach files").set_input_files(str(annex))
+    page.get_by_role("button", name="Save and continue editing").click()
+
+    expect(page.locator("ul.messagelist")).to_contain_text("was changed successfully")
+    tables = page.locator(".foi-table")
+    expect(tables).to_have_count(3)
+    expect(tables.nth(1)).to_contain_text("row 'Charge', column 'Grand Total': stated 4, sum 5")
+    expect(tables.nth(2)).to_contain_text("annex-a.csv")
+    expect(tables.nth(2).locator(".foi-warnings")).to_contain_text("row 'Coventry', column 'Total': stated 10, sum 9")
+    screenshot(page, "reply_tables")
+    with page.expect_download() as download:
+        tables.nth(0).get_by_role("link", name="CSV").click()
+    lines = Path(download.value.path()).read_text().splitlines()
+    assert lines[0] == "Offence,2014,2015,2016,2017,2018,2019,Grand Total,total row"
+    assert lines[-1] == "Grand Total,194,395,973,1383,2628,3153,8726,yes"
