@@ -21,19 +21,6 @@ import re
 from requests_app.parsing import facts_dates as fd
 from requests_app.parsing.model import Facts
 
-# -- references -----------------------------------------------------------------------
-_REF_PREFIX = (r"(?:(?:our|foi|foia|foisa|eir|request|case|freedom\s+of\s+information(?:\s+\(scotland\))?"
-               r"(?:\s+act)?(?:\s+request)?)\b[ \t]*[-–]?[ \t]*){1,3}")
-_REF_LABEL = re.compile(
-    rf"(?<!\w)(?:{_REF_PREFIX})?ref(?:erence)?\b\.?(?:[ \t]*(?:no|num|number)\b\.?)?"
-    rf"|(?<!\w){_REF_PREFIX}(?:no|number|num|id)\b\.?", re.IGNORECASE)
-_REF_SEP = re.compile(r"[ \t]*(?:[:#.\-–]|is\b)?[ \t]*(?:\n[ \t]*)?", re.IGNORECASE)
-_REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za-z0-9/_.-]*")
-_NOT_OURS = re.compile(r"\b(?:your|their|ico|crime|incident|occurrence|log|court|tribunal)[ \t]*$", re.IGNORECASE)
-_PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
-_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
-_FOI_TOKEN = re.compile(r"\b(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)[A-Za-z0-9][A-Za-z0-9/_-]*")
-
 # -- citations ------------------------------------------------------------------------
 _KIND = r"(?P<kind>(?i:sections?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?))"
 _SUB = r"(?:\d{1,3}[A-Z]?|[A-Za-z]|(?i:[ivx]{2,5}))"  # (2), (3A), (a), (iv); never "(cost)"
@@ -64,7 +51,8 @@ _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cit
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
                          rf"|\bwithout\s+(?:\w+\s+){{0,3}}?{_VERB}\b|\b(?:rather\s+than|instead\s+of)\b"
                          r"|\bno\s+(?:need|requirement)\b", re.IGNORECASE)
-_TURN = re.compile(r"\b(?:however|but|instead|by\s+virtue|following|although|nevertheless)\b", re.IGNORECASE)
+_TURN = re.compile(r"\b(?:however|but|instead|by\s+virtue|following|although|nevertheless|therefore|thus|because"
+                   r"|since|(?<!such\s)as|and|so|which|whereas|while|whilst)\b", re.IGNORECASE)
 _NEG_AFTER = re.compile(
     r"\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:exemptions?\s+)?"
     r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
@@ -92,7 +80,8 @@ _NCND = re.compile(
     r"|\b(?:not|no)\s+(?:obliged|required|obligation|duty)\s+to\s+confirm\s+or\s+deny"
     r"|duty\s+(?:in|under|at)\s+s(?:ection|\.)?\s*1\s*\(\s*1\s*\)\s*\(\s*a\s*\)[^.]{0,120}?does\s+not\s+apply"
     r"|refus\w*\s+to\s+(?:reveal|confirm\s+or\s+deny)\s+whether", re.IGNORECASE)
-_NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b",
+                           re.IGNORECASE)
 _HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
 _NOT_HELD = re.compile(
     rf"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?{_HELD_VERB}\b|\b(?:doesn't|don't|didn't)\s+(?:\w+\s+)?{_HELD_VERB}\b"
@@ -101,7 +90,8 @@ _NOT_HELD = re.compile(
     r"|\bno\s+(?:\w+\s+)?(?:information|data|records?|details)\s+(?:\w+\s+){0,3}?(?:held|found|located|recorded"
     r"|retained|kept)\b|\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+any\b"
     r"|\binformation\s+(?:does\s+not|doesn't)\s+exist\b", re.IGNORECASE)
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|in\s+the\s+event)\b|confirm\w*\s+or\s+deny\w*|\bor\s+(?:\w+\s+)?$",
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|in\s+the\s+event|where\s+you)\b|confirm\w*\s+or\s+deny\w*"
+                          r"|\bplease\s+(?:state|confirm|tell|say|advise|let|provide|indicate)\b|\bor\s+(?:\w+\s+)?$",
                           re.IGNORECASE)
 _UNABLE = re.compile(r"\b(?:unable|not\s+able)\s+to\s+(?:provide|supply|answer|give)\b"
                      r"|\b(?:cannot|can\s+not|can't)\s+(?:provide|supply|answer|give)\b", re.IGNORECASE)
@@ -120,7 +110,7 @@ def extract_facts(text: str) -> Facts:
     footer_date, footer_ref = fd.footer(text)
     letter = fd.letter_date(text) or footer_date
     received, received_warnings = fd.received_date(text, letter)
-    reference, reference_warnings = _reference(text, footer_ref)
+    reference, reference_warnings = fd.reference(text, footer_ref)
     scottish = bool(_SCOTTISH.search(text))
     exemptions = _exemptions(text, scottish)
     return Facts(
@@ -139,52 +129,6 @@ def _clean(text: str) -> str:
     text = re.sub(r"[\u2010\u2011]", "-", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
     return text.replace("*", "")
-
-
-# -- reference ------------------------------------------------------------------------
-def _reference(text: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
-    """The first labelled reference; else an FOI-shaped one; else the page footer's (see facts_dates.footer).
-
-    The footer comes last because a date-and-number line is the weakest evidence: it is
-    used only when it repeats on every page or closes the document and nothing says "Ref".
-    """
-    found = _labelled_refs(text)
-    if not found:
-        token = next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
-        return token or footer_ref, []
-    first, keys, warnings = found[0], {_ref_key(found[0])}, []
-    for other in found[1:]:
-        key = _ref_key(other)
-        if not any(key.endswith(k) or k.endswith(key) for k in keys):
-            keys.add(key)
-            warnings.append(f"conflicting references '{first}' and '{other}': kept '{first}'")
-    return first, warnings
-
-
-def _labelled_refs(text: str) -> list[str]:
-    refs = []
-    for label in _REF_LABEL.finditer(text):
-        if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()):
-            continue
-        at = _REF_SEP.match(text, label.end()).end()
-        value = _REF_VALUE.match(text, at)
-        if value is None:
-            continue
-        ref = value.group(0).rstrip("./_-")
-        if _plausible_ref(ref) and not _PHONE.match(text, at) and not _POSTCODE.match(text, at):
-            refs.append(ref)
-    return refs
-
-
-def _plausible_ref(ref: str) -> bool:
-    """Has a digit, and is not a date or a bare year ("Act 2000")."""
-    bare = re.sub(r"^[A-Z]{2,6}[ /_-]?", "", ref)
-    return (len(ref) >= 3 and any(c.isdigit() for c in ref) and not fd.DATE.fullmatch(ref)
-            and not re.fullmatch(r"(?:19|20)\d\d", bare))
-
-
-def _ref_key(ref: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", ref.upper())
 
 
 # -- exemptions -----------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""Dates in an FOI reply, for facts.py: UK dates, the letter date and the date of receipt.
+"""The letter's own particulars, for facts.py: its date, the date of receipt, its reference.
 
 Numeric dates are read day first (UK order); a two-digit year is 20xx. Pure: the clock
-is never read, so a year left out is taken from the letter itself.
+is never read, so a year left out is taken from the letter itself. The reference lives
+here with the dates because the last resort for both is the same page footer.
 """
 from __future__ import annotations
 
@@ -37,6 +38,17 @@ _RECEIVED = re.compile(r"\breceived(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s
                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
 _ABOUT_REQUEST = re.compile(r"\b(?:requests?|e-?mail|letter|application|correspondence|enquiry|appeal|review"
                             r"|we|us)\b", re.IGNORECASE)
+_REF_PREFIX = (r"(?:(?:our|foi|foia|foisa|eir|request|case|freedom\s+of\s+information(?:\s+\(scotland\))?"
+               r"(?:\s+act)?(?:\s+request)?)\b[ \t]*[-–]?[ \t]*){1,3}")
+_REF_LABEL = re.compile(
+    rf"(?<!\w)(?:{_REF_PREFIX})?ref(?:erence)?\b\.?(?:[ \t]*(?:no|num|number)\b\.?)?"
+    rf"|(?<!\w){_REF_PREFIX}(?:no|number|num|id)\b\.?", re.IGNORECASE)
+_REF_SEP = re.compile(r"[ \t]*(?:[:#.\-–]|is\b)?[ \t]*(?:\n[ \t]*)?", re.IGNORECASE)
+_REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za-z0-9/_.-]*")
+_NOT_OURS = re.compile(r"\b(?:your|their|ico|crime|incident|occurrence|log|court|tribunal)[ \t]*$", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_FOI_TOKEN = re.compile(r"\b(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)[A-Za-z0-9][A-Za-z0-9/_-]*")
 _FOOTER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*")
 
 
@@ -191,3 +203,49 @@ def _resolve(m: re.Match, letter: date | None) -> tuple[date | None, list[str]]:
     if letter and found > letter:
         return found, [f"request received {found.isoformat()}, after the letter date {letter.isoformat()}"]
     return found, []
+
+
+# -- reference ------------------------------------------------------------------------
+def reference(text: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
+    """The first labelled reference; else an FOI-shaped one; else the page footer's (see footer()).
+
+    The footer comes last because a date-and-number line is the weakest evidence: it is
+    used only when it repeats on every page or closes the document and nothing says "Ref".
+    """
+    found = _labelled_refs(text)
+    if not found:
+        token = next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
+        return token or footer_ref, []
+    first, keys, warnings = found[0], {_ref_key(found[0])}, []
+    for other in found[1:]:
+        key = _ref_key(other)
+        if not any(key.endswith(k) or k.endswith(key) for k in keys):
+            keys.add(key)
+            warnings.append(f"conflicting references '{first}' and '{other}': kept '{first}'")
+    return first, warnings
+
+
+def _labelled_refs(text: str) -> list[str]:
+    refs = []
+    for label in _REF_LABEL.finditer(text):
+        if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()):
+            continue
+        at = _REF_SEP.match(text, label.end()).end()
+        value = _REF_VALUE.match(text, at)
+        if value is None:
+            continue
+        ref = value.group(0).rstrip("./_-")
+        if _plausible_ref(ref) and not _PHONE.match(text, at) and not _POSTCODE.match(text, at):
+            refs.append(ref)
+    return refs
+
+
+def _plausible_ref(ref: str) -> bool:
+    """Has a digit, and is not a date or a bare year ("Act 2000")."""
+    bare = re.sub(r"^[A-Z]{2,6}[ /_-]?", "", ref)
+    return (len(ref) >= 3 and any(c.isdigit() for c in ref) and not DATE.fullmatch(ref)
+            and not re.fullmatch(r"(?:19|20)\d\d", bare))
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", ref.upper())

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from requests_app.parsing.model import Row
-from requests_app.parsing.values import is_number
 
 _MAX_DEPTH = 4
 Node = tuple[int, tuple]  # (row index, child nodes)
@@ -35,11 +34,16 @@ def nest(rows: list[Row]) -> list[Row]:
 
 
 def _vector(row: Row) -> tuple | None:
-    if any(not (v is None or is_number(v)) for v in row.values):
-        return None
-    if any(is_number(v) and v < 0 for v in row.values):
-        return None
-    return tuple(v or 0 for v in row.values)
+    """The row's figures with empty cells as 0; None if any is suppressed or negative."""
+    out = []
+    for v in row.values:
+        if v is None:
+            out.append(0)
+        elif type(v) in (int, float) and v >= 0:
+            out.append(v)
+        else:
+            return None
+    return tuple(out)
 
 
 def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from requests_app.parsing.model import Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Table, TextBlock
 from requests_app.parsing.tables import build_table
-from requests_app.parsing.text import find_grids
+from requests_app.parsing.text import find_grids_and_prose
 
 
 def parse_path(path: str | Path, limits: Limits = Limits()) -> ParsedReply:
@@ -69,8 +69,9 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     for block in extracted.blocks:
         _check_time(started, limits)
         if isinstance(block, TextBlock):
-            texts.append(block.text)
-            tables.extend(t for t in (build_table(g) for g in find_grids(block.text, block.source)) if t)
+            grids, prose = find_grids_and_prose(block.text, block.source)
+            texts.append(prose)
+            tables.extend(t for t in (build_table(g) for g in grids) if t)
         elif isinstance(block, Grid):
             table = build_table(block)
             if table:

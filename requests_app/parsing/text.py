@@ -22,6 +22,11 @@ _GAP = re.compile(r"\s{2,}|\t")
 
 def find_grids(text: str, source: str = "body") -> list[Grid]:
     """Every table in `text`, as grids with the lines above each (for caption and question)."""
+    return find_grids_and_prose(text, source)[0]
+
+
+def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], str]:
+    """The tables in `text`, and the text with the table rows left out (for reading facts)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     furniture = _furniture(lines)
     grids: list[Grid] = []
@@ -34,6 +39,7 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
         if stripped in furniture or _MARKING.match(stripped) or (run and _PAGE_NUMBER.match(stripped)):
             if run:
                 gap.append("")
+            context.append(line)  # not a caption, but a footer may carry the date and reference
             continue
         if run and _RULE_LINE.match(line):
             continue  # |---|---| under a header
@@ -59,7 +65,7 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
             gap = []
     if run:
         grids.append(_grid(run, above, context, source))
-    return [g for g in grids if len(g.cells) >= 2]
+    return [g for g in grids if len(g.cells) >= 2], "\n".join(context)
 
 
 def _furniture(lines: list[str]) -> set[str]:

@@ -29,9 +29,15 @@ def check(columns: list[str], rows: list[Row]) -> tuple[bool | None, list[str]]:
 
 def _sum(values: list[Value]) -> int | float | None:
     """The sum of figures, empty cells as nothing; None when a suppressed figure is in the way."""
-    if any(not (v is None or is_number(v)) for v in values) or all(v is None for v in values):
+    total, seen = 0, False
+    for v in values:
+        if v is None:
+            continue
+        if type(v) not in (int, float):
+            return None
+        total, seen = total + v, True
+    if not seen:
         return None
-    total = sum(v for v in values if v is not None)
     return round(total, 6) if isinstance(total, float) else total
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from requests_app.parsing.model import Value
 
@@ -12,6 +13,10 @@ _NUMBER = re.compile(r"^\(?[-−]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?%?\)?$|
 _SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+|>\s?\d+|x|X|n/?a|N/?A|\.\.|:|~|c|\[[a-z]\]|-?\*)$")
 
 
+_NOT_DIGIT = re.compile(r"[^\d.]")
+
+
+@lru_cache(maxsize=65536)  # a reply repeats the same few thousand cell strings
 def parse_value(text: str) -> Value:
     """'1,055' → 1055, '£1,234.50' → 1234.5, '12.5%' → 12.5, '-' → 0, '' → None, '*' → '*'."""
     cell = " ".join(str(text).split())
@@ -21,12 +26,13 @@ def parse_value(text: str) -> Value:
         return 0
     if _NUMBER.match(cell):
         negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS
-        digits = re.sub(r"[^\d.]", "", cell)
+        digits = _NOT_DIGIT.sub("", cell)
         number = float(digits) if "." in digits else int(digits)
         return -number if negative else number
     return cell
 
 
+@lru_cache(maxsize=65536)
 def is_value_like(text: str) -> bool:
     """A cell that belongs in a figures column: a number, a nil marker, a suppression mark."""
     cell = " ".join(str(text).split())
