@@ -49,15 +49,17 @@ def _pdf_error(exc: Exception) -> ParseError:
 
 def _page_blocks(page, source: str) -> list[TextBlock | Grid]:
     tables = page.find_tables()
-    outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
+             if not any(_inside(w, t.bbox) for t in tables)]  # cheaper than page.filter()
+    lines = _lines(words)
     blocks: list[TextBlock | Grid] = []
-    text = _layout_text(outside)
+    text = _layout_text(lines)
     if text:
         blocks.append(TextBlock(text, source))
     for table in tables:
         cells = tuple(tuple(_cell(c) for c in row) for row in table.extract())
         if any(any(row) for row in cells):
-            blocks.append(Grid(cells=cells, source=source, above=_above(outside, table.bbox)))
+            blocks.append(Grid(cells=cells, source=source, above=_above(lines, table.bbox)))
     return blocks
 
 
@@ -73,10 +75,9 @@ def _cell(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _layout_text(page) -> str:
+def _layout_text(lines: list[list[dict]]) -> str:
     """The page's text line by line: words a space apart stay one phrase, a wider gap
     (a column gap) becomes a run of 2+ spaces, a paragraph gap a blank line."""
-    lines = _lines(page.extract_words(x_tolerance=1.5, y_tolerance=3))
     spans = [(min(w["top"] for w in line), max(w["bottom"] for w in line)) for line in lines]
     gaps = sorted(b[0] - a[1] for a, b in zip(spans, spans[1:]))
     usual = gaps[len(gaps) // 2] if gaps else 0.0
@@ -109,10 +110,7 @@ def _join(line: list[dict]) -> str:
     return "".join(parts)
 
 
-def _above(page, bbox: tuple) -> tuple[str, ...]:
+def _above(lines: list[list[dict]], bbox: tuple) -> tuple[str, ...]:
     """The last few text lines between the top of the page and the table."""
-    if bbox[1] <= page.bbox[1]:
-        return ()
-    region = page.crop((page.bbox[0], page.bbox[1], page.bbox[2], bbox[1]), strict=False)
-    lines = [" ".join(line.split()) for line in (region.extract_text() or "").split("\n")]
-    return tuple(line for line in lines if line)[-_ABOVE_LINES:]
+    above = [" ".join(w["text"] for w in line) for line in lines if max(w["bottom"] for w in line) <= bbox[1]]
+    return tuple(line for line in above if line)[-_ABOVE_LINES:]
