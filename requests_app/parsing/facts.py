@@ -17,6 +17,7 @@ Criminal Justice Act", "Section 44 Terrorism Act") or a range ("sections 21 to 4
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from requests_app.parsing import facts_dates as fd
 from requests_app.parsing.model import Facts
@@ -58,11 +59,10 @@ _NEG_AFTER = re.compile(
     r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
     rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit"
-                           r"|any\s+(?:further|new)\s+requests?)\b", re.IGNORECASE)
-_REQUESTER = re.compile(r"\b(?:please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)"
-                        r"|i\s+would\s+like|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b",
-                        re.IGNORECASE)
+_ASIDE = re.compile(  # advice about a future request, or the requester's own words
+    r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit|any\s+(?:further|new)\s+requests?"
+    r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
+    r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
 # NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
@@ -137,12 +137,15 @@ def _exemptions(text: str, scottish: bool) -> list[str]:
     headings, found = _heading_starts(text), []
     for offset, sentence in _sentences(text):
         cites = list(_CITE.finditer(sentence))
-        relying = bool(cites) and bool(_RELIANCE.search(sentence))
+        if not cites:
+            continue
+        relying, clauses = bool(_RELIANCE.search(sentence)), [b.end() for b in _CLAUSE.finditer(sentence)]
+        asides = [m.start() for m in _ASIDE.finditer(sentence)]
         for i, cite in enumerate(cites):
-            if not (relying or offset + cite.start() in headings) or _mentioned_only(sentence, cites, i):
+            heading = offset + cite.start() in headings
+            if not (relying or heading) or _mentioned_only(sentence, cites, i, clauses, asides):
                 continue
-            after = sentence[cite.end():]
-            if _RANGE.match(after) or _OTHER_ACT.match(after):
+            if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
                 continue
             prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
             found += [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]
@@ -186,17 +189,20 @@ def _heading_starts(text: str) -> set[int]:
     return starts
 
 
-def _mentioned_only(sentence: str, cites: list[re.Match], i: int) -> bool:
-    """A citation negated ("we have not applied"), avoided, hypothetical or in the requester's words."""
-    if _HYPOTHETICAL.search(sentence) or _REQUESTER.search(sentence):
-        return True
+def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int]) -> bool:
+    """Negated or avoided in its own clause ("we have not applied", "section 40 was not engaged"), or an aside
+    (advice on a future request, the requester's own words) before it or in its clause."""
     cite = cites[i]
-    start = max([c.end() for c in cites[:i]] + [b.end() for b in _CLAUSE.finditer(sentence, 0, cite.start())] + [0])
+    k = bisect_right(clauses, cite.start())
+    clause_end = clauses[k] if k < len(clauses) else len(sentence)
+    if asides and (asides[0] < cite.start() or bisect_right(asides, clause_end) > bisect_right(asides, cite.end())):
+        return True
+    start = max(cites[i - 1].end() if i else 0, clauses[k - 1] if k else 0, cite.start() - 200)
     negations = list(_NEG_BEFORE.finditer(sentence, start, cite.start()))
     if negations and not _TURN.search(sentence, negations[-1].end(), cite.start()):
         return True
-    end = min([c.start() for c in cites[i + 1:]] + [len(sentence)])
-    return bool(_NEG_AFTER.match(sentence[:end], cite.end()))
+    end = cites[i + 1].start() if i + 1 < len(cites) else len(sentence)
+    return bool(_NEG_AFTER.match(sentence, cite.end(), min(end, cite.end() + 120)))
 
 
 def _provisions(prefix: str, body: str) -> list[str]:
@@ -254,8 +260,8 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
 def _ncnd(text: str) -> bool:
     """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
     for m in _NCND.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 60, 0)
-        if not _NCND_NEGATED.search(text[sentence_start:m.start()]):
+        before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 60):m.start()])[-1]
+        if not _NCND_NEGATED.search(before):
             return True
     return False
 
@@ -272,8 +278,9 @@ def _not_held(text: str, scottish: bool) -> bool:
         return True  # FOISA s17(1): the notice that information is not held
     sentences = [s for _, s in _sentences(text)]
     for i, sentence in enumerate(sentences):
-        for m in _NOT_HELD.finditer(sentence):
-            if not _CONDITIONAL.search(sentence[:m.start()]) and not _NCND.search(sentence):
+        ncnd_argument = _NCND.search(sentence)  # "to confirm that no information is held would ..."
+        for m in () if ncnd_argument else _NOT_HELD.finditer(sentence):
+            if not _CONDITIONAL.search(sentence, max(0, m.start() - 150), m.start()):
                 return True
         if _UNABLE.search(sentence) and _ELSEWHERE.search(" ".join(sentences[i:i + 2])):
             return True

@@ -111,7 +111,7 @@ def _line_date(line: str, near_top: bool) -> date | None:
     found = label and _date_at_start(line[label.end():])
     if found:
         return found
-    for label in _INLINE_LABEL.finditer(line) if near_top else ():
+    for label in _INLINE_LABEL.finditer(line) if near_top and len(line) < 200 else ():
         found = not _OTHER_DATE.search(line, 0, label.start()) and _date_at_start(line[label.end():])
         if found:
             return found
@@ -182,7 +182,7 @@ def received_date(text: str, letter: date | None) -> tuple[date | None, list[str
 
 
 def _sentence_before(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n\n", 0, pos), pos - 200, 0)
+    start = max(text.rfind(". ", max(0, pos - 200), pos), text.rfind("\n\n", max(0, pos - 200), pos), pos - 200, 0)
     return text[start:pos]
 
 
