@@ -17,7 +17,7 @@ Criminal Justice Act", "Section 44 Terrorism Act") or a range ("sections 21 to 4
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from requests_app.parsing import facts_dates as fd
 from requests_app.parsing.model import Facts
@@ -46,7 +46,7 @@ _RELIANCE = re.compile(
     r"|national\s+security|security\s+bod|investigation|health\s+and\s+safety|endanger|commercial|confiden"
     r"|reasonably\s+accessible|future\s+publication|intended\s+for\s+publication|legal\s+professional\s+privilege"
     r"|under\s+(?:section|s\.?\s?\d|regulation|reg\b)|pursuant\s+to|in\s+accordance\s+with\s+(?:section|regulation)"
-    r"|absolute|qualified|class[\s-]based|prejudice[\s-]based", re.IGNORECASE)
+    r"|absolute|qualified|class[\s-]based|prejudice[\s-]based|disclos|favouring", re.IGNORECASE)
 _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
          r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
@@ -71,7 +71,7 @@ _NCND_FOIA = {"12": "2", "22": "2", "23": "5", "24": "2", "26": "3", "27": "4", 
               "40": "5", "41": "2", "42": "2", "43": "3", "44": "2"}
 
 # -- flags ----------------------------------------------------------------------------
-_SCOTTISH = re.compile(r"\bFOISA\b|\(Scotland\)\s+Act|Scottish\s+Information\s+Commissioner|\bPolice\s+Scotland\b"
+_SCOTTISH = re.compile(r"\bFOISA\b|\(Scotland\)\s+(?:Act|Regulations)|Scottish\s+Information\s+Commissioner"
                        r"|\bEISRs?\b", re.IGNORECASE)
 _NCND = re.compile(
     r"neither\s+(?:to\s+)?confirm\w*\s+n?or\s+(?:to\s+)?den(?:y|ies|ied|ying)|\bNCND"
@@ -191,13 +191,13 @@ def _heading_starts(text: str) -> set[int]:
 
 def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int]) -> bool:
     """Negated or avoided in its own clause ("we have not applied", "section 40 was not engaged"), or an aside
-    (advice on a future request, the requester's own words) before it or in its clause."""
+    (advice on a future request, the requester's own words) in its clause."""
     cite = cites[i]
     k = bisect_right(clauses, cite.start())
-    clause_end = clauses[k] if k < len(clauses) else len(sentence)
-    if asides and (asides[0] < cite.start() or bisect_right(asides, clause_end) > bisect_right(asides, cite.end())):
+    clause_start, clause_end = clauses[k - 1] if k else 0, clauses[k] if k < len(clauses) else len(sentence)
+    if bisect_left(asides, clause_start) < bisect_left(asides, clause_end):
         return True
-    start = max(cites[i - 1].end() if i else 0, clauses[k - 1] if k else 0, cite.start() - 200)
+    start = max(cites[i - 1].end() if i else 0, clause_start, cite.start() - 200)
     negations = list(_NEG_BEFORE.finditer(sentence, start, cite.start()))
     if negations and not _TURN.search(sentence, negations[-1].end(), cite.start()):
         return True
@@ -243,6 +243,7 @@ def _render(prefix: str, path: list[tuple[int, str]]) -> str:
 
 
 def _can_rely(provision: str, scottish: bool) -> bool:
+    """An exemption or exception, not procedure (s1 access, s10 time, s16 advice, s17 notice, s50 ICO)."""
     number = int(re.match(r"(?:s|reg)(\d+)", provision).group(1))
     if provision.startswith("reg"):
         return number in (12, 13) or (scottish and number in (10, 11))
@@ -250,6 +251,7 @@ def _can_rely(provision: str, scottish: bool) -> bool:
 
 
 def _is_ncnd(provision: str, scottish: bool) -> bool:
+    """FOIA's "duty to confirm or deny does not arise" subsections; FOISA's s18."""
     if scottish:
         return re.match(r"s18\b|s18\(", provision) is not None
     m = re.match(r"s(\d+)\((\d+)[A-Z]?\)", provision)

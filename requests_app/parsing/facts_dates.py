@@ -27,12 +27,15 @@ _LETTER_LABEL = re.compile(
     r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))\s*[:.\-–]?\s*", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of)\s*$", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:request|receipt|birth)|(?:date\s+)?(?:request\s+)?received"
+                          r"(?:\s+date)?|request\s+date)\W*$", re.IGNORECASE)
 _SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message|on\s.{5,80}\swrote:\s*$)",
                      re.IGNORECASE | re.MULTILINE)
 _RECEIVED_LABEL = re.compile(
     r"(?:(?<!\w)(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+receipt)"
-    r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)[ \t]*[:\-–][ \t]*", re.IGNORECASE | re.MULTILINE)
+    r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)(?:[ \t]*[:\-–][ \t]*\n?|[ \t]*\n)[ \t]*",
+    re.IGNORECASE | re.MULTILINE)
 # "received on 27th September", "received by us on ...", "received 19th August"; never "received between".
 _RECEIVED = re.compile(r"\breceived(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s+(?:the\s+)?"
                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
@@ -129,6 +132,8 @@ def letter_date(text: str) -> date | None:
     quoted = next((m.start() for m in _QUOTED.finditer(text) if text[:m.start()].strip()), len(text))
     lines = [ln for ln in text[:quoted].splitlines() if ln.strip()]
     for i, line in enumerate(lines):
+        if i and _OTHER_LABEL.match(lines[i - 1]):
+            continue  # the value under "Date of request" / "Date received"
         found = _line_date(line, near_top=i < 12)
         if found:
             return found
@@ -153,11 +158,12 @@ def footer(text: str) -> tuple[date | None, str | None]:
 
 
 def _footer_parts(line: str) -> tuple[date, str] | None:
-    tokens = line.split()
-    if len(tokens) != 2:
-        return None
-    for when, ref in (tokens, tokens[::-1]):
-        day = _full_date(when)
+    """(date, reference) of a line that is just those two, either way round."""
+    first = DATE.match(line)
+    last = next((m for m in DATE.finditer(line) if m.end() == len(line)), None)
+    for m, ref in ((first, first and line[first.end():]), (last, last and line[:last.start()])):
+        ref = (ref or "").strip()
+        day = m and make_date(*parts(m))
         if day and _FOOTER_REF.fullmatch(ref) and not DATE.fullmatch(ref) and _ref_shaped(ref):
             return day, ref
     return None

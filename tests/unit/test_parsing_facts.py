@@ -496,3 +496,167 @@ def test_markdown_converted_letter():
 def test_footer_letter_date_needs_no_date_line():
     text = "West Midlands Police Freedom of Information\n\nAnswer one\n\n01/11/2019 16966/19\n"
     assert extract_facts(text).letter_date == date(2019, 11, 1)
+
+
+# -- more real-world layouts ------------------------------------------------------------
+WILTSHIRE_STYLE = """\
+Force Disclosure Unit
+Wiltshire Police HQ
+Devizes
+Wiltshire SN10 2DN
+Telephone: 101
+Direct Dial:01380-733446
+
+Date 19 March 2015
+
+Your ref
+
+Our ref RFI 2015-096
+
+Dear Matthew,
+I write in connection with your request for information, dated 9th February 2015, concerning
+press enquiries.
+Response:
+Your request for information has now been considered and I am not obliged to supply the
+information that you have requested in full. Parts of this request are exempt by virtue of
+Section 31(1)(a)(b) (Law Enforcement) and Section 40(2) Personal information.
+Section 40 is an absolute exemption, therefore there is no need to consider either the harm or
+public interest test in disclosure. However Section 31(1)(a)(b) is a prejudice based, qualified
+exemption and therefore require both a harm test and a public interest test to be conducted.
+
+Overall harm for Section 31(1)(a)(b):
+"""
+
+
+def test_wiltshire_style_letter():
+    assert extract_facts(WILTSHIRE_STYLE) == Facts(
+        reference="RFI 2015-096", letter_date=date(2015, 3, 19), request_received_date=None,  # only "dated"
+        exemptions=("s31(1)(a)", "s31(1)(b)", "s40(2)"), neither_confirm_nor_deny=False,
+        information_not_held=False, warnings=())
+
+
+def test_received_by_a_named_force_over_a_line_break():
+    text = ("Freedom of Information Request Reference No: 2008040002496\n"
+            "I write in connection with your request for information which was received\n"
+            "by the Metropolitan Police Service (MPS) on 07/04/2008. I note you seek\n")
+    facts = extract_facts(text)
+    assert (facts.reference, facts.request_received_date) == ("2008040002496", date(2008, 4, 7))
+
+
+def test_reference_and_date_on_one_header_line():
+    facts = extract_facts("OFFICIAL\n\nOur Ref: IM-FOI-2021-0942 Date: 31st May 2021\n\n"
+                          "FREEDOM OF INFORMATION (SCOTLAND) ACT 2002\n")
+    assert (facts.reference, facts.letter_date) == ("IM-FOI-2021-0942", date(2021, 5, 31))
+
+
+def test_inline_received_label_is_not_the_letter_date():
+    facts = extract_facts("Our Ref: 1/19 Date of request: 01/05/2021 Received Date: 02/05/2021\n")
+    assert (facts.letter_date, facts.request_received_date) == (None, date(2021, 5, 2))
+
+
+def test_printed_email_header_sent_line():
+    text = "From: FOI Unit\nSent: Thursday, 1 November 2019 10:12\nTo: Requester\n\nDear Requester"
+    assert extract_facts(text).letter_date == date(2019, 11, 1)
+
+
+def test_ncnd_list_on_one_line_after_does_not_apply():
+    text = ("Lancashire Constabulary can neither confirm nor deny that it holds any other information relevant "
+            "to your request as the duty in s1(1)(a) of the Freedom of Information Act 2000 does not apply by "
+            "virtue of the following exemptions: Section 24(2) National Security Section 31(3) Law Enforcement")
+    facts = extract_facts(text)
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s24(2)", "s31(3)"), True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Essex Police has applied the following exemption(s):\n\nSection 31(1)(a)(b)\nSection 40(2)",
+     ["s31(1)(a)", "s31(1)(b)", "s40(2)"]),
+    ("Exemption Applied: Section 12(1) - Cost of Compliance", ["s12(1)"]),
+    ("Section 21 – Information reasonably accessible by other means: it is on our website.", ["s21"]),
+    ("This request is being refused under Section 14(2) as it is a repeated request.", ["s14(2)"]),
+    ("Under section 30(1)(a)(i) and (ii) and 30(2)(a)(i) the information is exempt.",
+     ["s30(1)(a)(i)", "s30(1)(a)(ii)", "s30(2)(a)(i)"]),
+    ("Public Interest Test\n\nFactors favouring disclosure - Section 31\n\nFactors against disclosure - Section 31",
+     ["s31"]),
+    ("I have reviewed the decision to apply section 31(1)(a) and uphold the original decision.", ["s31(1)(a)"]),
+    ("We are relying on section 12; you may wish to refine your request.", ["s12"]),
+    ("We have not applied any exemption such as section 40 to this data.", []),
+    ("In accordance with section 17 of the Act, this letter acts as a refusal notice. "
+     "Regulation 12(5)(b) of the EIR applies.", ["reg12(5)(b)"]),
+])
+def test_more_refusal_wordings(text, expected):
+    assert exemptions(text) == expected
+
+
+def test_section_12_2_is_ncnd():
+    facts = extract_facts("The MPS is relying on section 12(2) and is not required to confirm or deny "
+                          "whether the information is held.")
+    assert (facts.exemptions, facts.neither_confirm_nor_deny, facts.information_not_held) == (
+        ("s12(2)",), True, False)
+
+
+def test_40_5b_is_ncnd():
+    facts = extract_facts("Section 40(5B)(a)(i) Personal Information")
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s40(5B)(a)(i)",), True)
+
+
+@pytest.mark.parametrize("text", [
+    "If you neither confirm nor deny, please explain why.",
+    "Please note that this response should not be taken as conclusive evidence that any information that "
+    "would meet your request does or does not exist.",
+])
+def test_requester_or_caveat_is_not_ncnd_or_not_held(text):
+    facts = extract_facts(text)
+    assert (facts.neither_confirm_nor_deny, facts.information_not_held) == (False, False)
+
+
+def test_where_you_do_not_hold_is_the_requester_speaking():
+    assert not extract_facts("Where you do not hold the information, please say so.").information_not_held
+
+
+def test_pathological_text_is_fast():
+    import time
+
+    started = time.monotonic()
+    extract_facts("exempt under section 40 and " * 5000 + "Date: " * 20000 + "does or does not hold " * 5000)
+    assert time.monotonic() - started < 5
+
+
+def test_form_layout_values_under_their_labels():
+    text = "Date of request\n01/03/2023\nDate received\n02/03/2023\nDate of response\n30/03/2023\n"
+    facts = extract_facts(text)
+    assert (facts.letter_date, facts.request_received_date) == (date(2023, 3, 30), date(2023, 3, 2))
+
+
+def test_date_line_under_a_request_heading_is_the_letter_date():
+    assert extract_facts("Freedom of Information Request\n18 October 2019\n").letter_date == date(2019, 10, 18)
+
+
+@pytest.mark.parametrize("footer", ["1 November 2019 16966/19", "16966/19 01/11/2019"])
+def test_footer_either_way_round(footer):
+    facts = extract_facts(f"Answer one\n\n{footer}\n\nAnswer two\n\n{footer}\n")
+    assert (facts.reference, facts.letter_date) == ("16966/19", date(2019, 11, 1))
+
+
+def test_footer_with_a_page_number_is_not_a_reference():
+    assert extract_facts("Answer\n\n01/11/2019 3\n").reference is None
+
+
+def test_aside_in_another_clause_does_not_hide_a_refusal():
+    assert exemptions("If you wish to complain, contact the ICO; we rely on section 40(2).") == ["s40(2)"]
+
+
+def test_english_refusal_notice_naming_police_scotland_is_not_a_foisa_notice():
+    facts = extract_facts("This letter is a refusal notice under section 17(1) of the Act. "
+                          "Section 31(1)(a) applies. Similar data may be held by Police Scotland.")
+    assert (facts.exemptions, facts.information_not_held) == (("s31(1)(a)",), False)
+
+
+def test_facts_module_imports_without_django():
+    import subprocess
+    import sys
+
+    code = ("import sys, requests_app.parsing.facts; "
+            "bad = [m for m in sys.modules if m.split('.')[0] == 'django']; assert not bad, bad")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
