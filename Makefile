@@ -29,6 +29,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/deadlines_bench.py
 	$(PY) bench/recompute_bench.py
+	$(PY) bench/parsing_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

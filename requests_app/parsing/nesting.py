@@ -53,7 +53,7 @@ def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...]
             return None  # flat rows already add up to the total
         found = _Search(vectors).children(0, 0, target).get(n)
         return found[0] if found else None
-    if len(vectors[0]) < 2:
+    if len(vectors[0]) < 2 or not _some_row_covers_the_next(vectors):
         return None
     top = _Search(vectors).greedy()
     if any(len(kids) >= 2 for _, kids in top) and sum(1 for _ in top) <= n // 2:
@@ -109,6 +109,12 @@ class _Search:
 def _keep(found: dict, end: int, nodes: tuple, depths: frozenset) -> None:
     if end not in found or (len(depths), max(depths)) < (len(found[end][1]), max(found[end][1])):
         found[end] = (nodes, depths)
+
+
+def _some_row_covers_the_next(vectors) -> bool:
+    """A parent is at least as large as its first child in every column: without such a
+    pair there is no nesting to look for."""
+    return any(all(a >= b for a, b in zip(v, w)) and any(v) for v, w in zip(vectors, vectors[1:]))
 
 
 def _sum(vectors) -> tuple:
