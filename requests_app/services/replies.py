@@ -13,7 +13,7 @@ from django.db import transaction
 from requests_app import parsing
 from requests_app.models import Attachment, ParsedTable, Reply
 from requests_app.models.reply import Outcome, ParseStatus, ReplyKind
-from requests_app.services.requests import request_received_corrected
+from requests_app.services.requests import reply_recorded, request_received_corrected
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +92,12 @@ def reply_parse(*, reply_id: int, actor=None) -> Reply:
         reply.tables.all().delete()
         ParsedTable.objects.bulk_create([_table_row(reply, attachments, n, t) for n, t in enumerate(combined.tables)])
         reply.parsed = combined.as_json()
+        had_outcome = bool(reply.outcome)
         _fill_reply(reply, combined.facts)
         reply.save(update_fields=["parsed", "authority_reference", "exemptions", "outcome"])
         _offer_to_request(reply, combined.facts, actor)
+        if reply.outcome and not had_outcome:
+            reply_recorded(reply=reply, actor=actor)  # the outcome read from the letter moves the status
     return reply
 
 

@@ -131,3 +131,26 @@ def test_downloads_are_private_to_the_owner(client):
     client.force_login(UserFactory())
     for url in urls:
         assert client.get(url).status_code == 404  # someone else's
+
+
+def test_an_outcome_read_from_the_letter_fills_the_reply_and_moves_the_status():
+    request = FOIRequestFactory()
+    body = ("Our Ref: FOI2019/07001\n\nI can confirm that the information you requested is not held "
+            "by Bedfordshire Police.\n")
+    reply = reply_with(request, body, letter=date(2019, 9, 10))
+    services.reply_parse(reply_id=reply.pk)
+    reply.refresh_from_db()
+    request.refresh_from_db()
+    assert reply.outcome == "not_held"
+    assert request.status == "not_held"
+    assert request.authority_reference == "FOI2019/07001"
+
+
+def test_an_outcome_already_chosen_is_kept():
+    request = FOIRequestFactory()
+    reply = reply_with(request, "The information is not held.", letter=date(2019, 9, 10))
+    reply.outcome = "partial"
+    reply.save()
+    services.reply_parse(reply_id=reply.pk)
+    reply.refresh_from_db()
+    assert reply.outcome == "partial"
