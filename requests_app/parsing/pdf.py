@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import time
+from dataclasses import replace
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+from requests_app.parsing.values import is_value_like
 
 _ABOVE_LINES = 5
 _SAME_LINE = 0.4  # of the font size: words this close vertically are on one line
@@ -26,12 +28,12 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > limits.max_pages:
                 raise ParseError(f"PDF has {len(pdf.pages)} pages, over the {limits.max_pages}-page limit")
-            blocks = []
+            blocks: list[TextBlock | Grid] = []
             started = time.monotonic()
             for n, page in enumerate(pdf.pages, start=1):
                 if time.monotonic() - started > limits.seconds:
                     raise ParseError(f"PDF took longer than the {limits.seconds:g}-second limit to read")
-                blocks.extend(_page_blocks(page, f"{name}#page={n}"))
+                _add_page(blocks, _page_blocks(page, f"{name}#page={n}"))
             return Extracted(blocks=tuple(blocks))
     except ParseError:
         raise
@@ -61,6 +63,26 @@ def _page_blocks(page, source: str) -> list[TextBlock | Grid]:
         if any(any(row) for row in cells):
             blocks.append(Grid(cells=cells, source=source, above=_above(lines, table.bbox)))
     return blocks
+
+
+def _add_page(blocks: list, page_blocks: list) -> None:
+    """Append a page's blocks; a ruled table carried over from the page before joins it."""
+    previous = next((b for b in reversed(blocks) if isinstance(b, Grid)), None)
+    first = next((b for b in page_blocks if isinstance(b, Grid)), None)
+    if previous is not None and first is not None and _continues(previous, first):
+        rows = first.cells[1:] if first.cells[0] == previous.cells[0] else first.cells  # header repeated
+        blocks[blocks.index(previous)] = replace(previous, cells=previous.cells + rows)
+        page_blocks = [b for b in page_blocks if b is not first]
+    blocks.extend(page_blocks)
+
+
+def _continues(previous: Grid, grid: Grid) -> bool:
+    """The same columns, at the top of the page (nothing but a page header above it), and
+    either the header repeated or straight into figures."""
+    if len(grid.above) > 2 or not grid.cells or len(grid.cells[0]) != len(previous.cells[0]):
+        return False
+    head = grid.cells[0]
+    return head == previous.cells[0] or all(is_value_like(c) for c in head[1:] if c) and any(head[1:])
 
 
 def _inside(obj: dict, bbox: tuple) -> bool:

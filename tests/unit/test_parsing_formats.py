@@ -146,3 +146,27 @@ def test_a_file_that_takes_too_long_is_refused(monkeypatch):
     with pytest.raises(ParseError, match="took longer than the 0.2-second limit"):
         parse_bytes(b"x", "slow.txt", Limits(seconds=0.2))
     assert clock.monotonic() - started < 2
+
+
+def test_a_ruled_table_across_a_page_break_is_one_table():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=8)
+    widths = [100, 25, 25, 25]
+    pages = [[HEADER[:1] + ["2014", "2015", "Total"], *[[f"Offence {k}", "1", "2", "3"] for k in range(30)]],
+             [HEADER[:1] + ["2014", "2015", "Total"], *[[f"Offence {k}", "1", "2", "3"] for k in range(30, 40)],
+              ["Grand Total", "40", "80", "120"]]]
+    for rows in pages:
+        pdf.add_page()
+        pdf.cell(0, 5, "West Midlands Police Freedom of Information", new_x="LMARGIN", new_y="NEXT")
+        for row in rows:
+            for width, text in zip(widths, row):
+                pdf.cell(width, 5, text, border=1)
+            pdf.ln(5)
+    parsed = parse_bytes(bytes(pdf.output()), "long.pdf")
+    assert len(parsed.tables) == 1
+    table = parsed.tables[0]
+    assert table.source == "long.pdf#page=1" and len(table.rows) == 41
+    assert table.rows[-1].label == ("Grand Total",) and table.totals_consistent is True
