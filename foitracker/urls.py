@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -12,8 +11,4 @@ urlpatterns = [
     path("", include("requests_app.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded replies are never served as public media: requests_app's attachment view checks the owner.

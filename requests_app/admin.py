@@ -147,7 +147,8 @@ class ReplyInline(admin.StackedInline):
         if not obj.pk:
             return "none yet"
         items = format_html_join(", ", '<a href="{}">{}</a>{}', (
-            (a.file.url, a, f" (not parsed: {a.parse_error})" if a.parse_error else "") for a in obj.attachments.all()))
+            (reverse("requests_app:attachment", args=[a.pk]), a, f" (not parsed: {a.parse_error})" if a.parse_error else "")
+            for a in obj.attachments.all()))
         json_link = format_html(' · <a href="{}">parsed reply as JSON</a>', reverse("requests_app:reply_json", args=[obj.pk]))
         return format_html("{}{}", items or "none", json_link)
 
@@ -354,6 +355,11 @@ class ReplyAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(request__owner=request.user)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "request":
+            kwargs["queryset"] = FOIRequest.objects.for_user(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not Attachment:
             return super().save_formset(request, form, formset, change)
@@ -365,6 +371,8 @@ class ReplyAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if form.cleaned_data.get("new_attachments"):
+            services.reply_attach_files(reply=form.instance, uploads=form.cleaned_data["new_attachments"])
         warning = services.reply_recorded(reply=form.instance, actor=request.user)
         if warning:
             self.message_user(request, warning, messages.WARNING)

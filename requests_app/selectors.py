@@ -92,6 +92,12 @@ def replies_for_user(user) -> QuerySet:
     return Reply.objects.filter(request__in=FOIRequest.objects.for_user(user))
 
 
+def attachments_for_user(user) -> QuerySet:
+    from requests_app.models import Attachment
+
+    return Attachment.objects.filter(reply__request__in=FOIRequest.objects.for_user(user))
+
+
 def tables_for_user(user) -> QuerySet:
     from requests_app.models import ParsedTable
 

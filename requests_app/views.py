@@ -4,7 +4,7 @@ import io
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
@@ -57,3 +57,11 @@ def reply_json(request, pk: int):
     reply = get_object_or_404(selectors.replies_for_user(request.user), pk=pk)
     body = json.dumps(reply.parsed or {}, indent=2, ensure_ascii=False)
     return _attachment(HttpResponse(body, content_type="application/json"), f"reply-{reply.pk}.json")
+
+
+@login_required
+def attachment(request, pk: int):
+    """An attachment as received, to its owner only (media is never served publicly)."""
+    item = get_object_or_404(selectors.attachments_for_user(request.user), pk=pk)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name or None,
+                        content_type=item.content_type or "application/octet-stream")

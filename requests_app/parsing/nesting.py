@@ -2,8 +2,9 @@
 
 A row is a parent when the rows under it, themselves possibly parents, add up to it
 exactly in every column. With a grand total the only parse accepted is one whose
-top-level rows add up to it; without one, nesting needs a parent of two or more rows
-and two or more columns of figures, so that a coincidence is not read as structure.
+top-level rows add up to it; without one, nesting needs a parent of two or more rows.
+Either way it needs two or more columns of figures, so that a coincidence is not read
+as structure.
 """
 from __future__ import annotations
 
@@ -48,12 +49,14 @@ def _vector(row: Row) -> tuple | None:
 
 def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:
     n = len(vectors)
+    if len(vectors[0]) < 2:
+        return None  # one column of figures: a coincidence is too likely to read as structure
     if target is not None:
         if _sum(vectors) == target:
             return None  # flat rows already add up to the total
         found = _Search(vectors).children(0, 0, target).get(n)
         return found[0] if found else None
-    if len(vectors[0]) < 2 or not _some_row_covers_the_next(vectors):
+    if not _some_row_covers_the_next(vectors):
         return None
     top = _Search(vectors).greedy()
     if any(len(kids) >= 2 for _, kids in top) and sum(1 for _ in top) <= n // 2:

@@ -8,7 +8,9 @@ from requests_app.parsing.model import Grid, Row, Table
 from requests_app.parsing.values import is_number, is_value_like, parse_value
 from requests_app.questions import question_number
 
-_TOTAL_LABEL = re.compile(r"^\s*(grand\s+total|total|totals|overall\s+total|all|sum)\b\s*:?", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(
+    r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
+    r"\s*:?\s*$|^\s*(?:grand\s+)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))", re.IGNORECASE)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)

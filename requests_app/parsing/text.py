@@ -65,7 +65,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
             gap = []
     if run:
         grids.append(_grid(run, above, context, source))
-    return [g for g in grids if len(g.cells) >= 2], "\n".join(context)
+    return [g for g in grids if g is not None and len(g.cells) >= 2], "\n".join(context)
 
 
 def _furniture(lines: list[str]) -> set[str]:
@@ -135,7 +135,11 @@ def _is_data(cells: list[str]) -> bool:
     return bool(rest) and all(is_value_like(c) for c in rest)
 
 
-def _grid(run: list[list[str]], above: list[str], context: list[str], source: str) -> Grid:
+def _grid(run: list[list[str]], above: list[str], context: list[str], source: str) -> Grid | None:
+    """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
+    if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
+        context.extend("  ".join(c for c in row if c) for row in run)
+        return None
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run = run[:-1]
     header = run[0] if run and not _is_data(run[0]) else None

@@ -6,7 +6,7 @@ import re
 from requests_app.parsing.model import Row, Value
 from requests_app.parsing.values import is_number
 
-_TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\b|\btotal\s*$", re.IGNORECASE)
+_TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\s*$|\btotal\s*$", re.IGNORECASE)
 # Rates, shares and averages are not added up: a total of them means nothing.
 _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change", re.IGNORECASE)
 

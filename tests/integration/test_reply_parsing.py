@@ -154,3 +154,49 @@ def test_an_outcome_already_chosen_is_kept():
     services.reply_parse(reply_id=reply.pk)
     reply.refresh_from_db()
     assert reply.outcome == "partial"
+
+
+def test_attachments_are_served_to_their_owner_only(client):
+    owner = UserFactory()
+    reply = reply_with(FOIRequestFactory(owner=owner), files=[("annex.csv", b"a,b\n1,2\n")])
+    url = reverse("requests_app:attachment", args=[reply.attachments.get().pk])
+    assert client.get(url).status_code == 302
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.force_login(owner)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"a,b\n1,2\n"
+    assert 'filename="annex.csv"' in response["Content-Disposition"]
+
+
+def _staff_with_reply_rights():
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=["add_reply", "change_reply", "view_reply"]))
+    return user
+
+
+def test_staff_cannot_add_a_reply_to_someone_elses_request(client):
+    victim = FOIRequestFactory(authority_reference="")
+    client.force_login(_staff_with_reply_rights())
+    response = client.post(reverse("admin:requests_app_reply_add"), {
+        "request": victim.pk, "kind": "acknowledgement", "letter_date": "2019-08-20", "exemptions": "[]",
+        "authority_reference": "HACKED", "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    victim.refresh_from_db()
+    assert victim.authority_reference == "" and not Reply.objects.exists()
+
+
+def test_files_attached_on_the_reply_page_are_kept(staff_client, staff, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    request = FOIRequestFactory(owner=staff)
+    data = {"request": request.pk, "kind": "response", "letter_date": "2019-09-17", "exemptions": "[]",
+            "new_attachments": [SimpleUploadedFile("q1.csv", b"Offence,2018,2019\nTheft,3,4\nRobbery,1,1\n")],
+            "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(reverse("admin:requests_app_reply_add"), data).status_code == 302
+    reply = Reply.objects.get()
+    assert list(reply.attachments.values_list("original_name", flat=True)) == ["q1.csv"]
+    assert reply.tables.get().source == "q1.csv"

@@ -170,3 +170,20 @@ def test_a_ruled_table_across_a_page_break_is_one_table():
     table = parsed.tables[0]
     assert table.source == "long.pdf#page=1" and len(table.rows) == 41
     assert table.rows[-1].label == ("Grand Total",) and table.totals_consistent is True
+
+
+def test_all_other_is_a_row_not_a_total():
+    table = parse_text("Offence\t2022\t2023\nTheft\t3\t4\nAll other theft\t1\t2\nTotal\t4\t6\n").tables[0]
+    assert [r.total for r in table.rows] == [False, False, True] and table.totals_consistent is True
+
+
+def test_one_column_of_figures_is_never_read_as_nested():
+    table = parse_text("Offence\tCount\nBurglary\t5\nTheft\t3\nRobbery\t2\nAssault\t4\nTotal\t9\n").tables[0]
+    assert all(len(r.label) == 1 for r in table.rows)
+    assert table.totals_consistent is False and table.warnings == ("row 'Total', column 'Count': stated 9, sum 14",)
+
+
+def test_space_aligned_letter_headings_stay_facts_not_tables():
+    parsed = parse_text("Our Ref:      FOI/2024/00123\nDate:   12 March 2024\n\nDear Sir\n")
+    assert parsed.tables == () and parsed.facts.reference == "FOI/2024/00123"
+    assert str(parsed.facts.letter_date) == "2024-03-12"
