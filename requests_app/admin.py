@@ -324,9 +324,15 @@ class FOIRequestAdmin(admin.ModelAdmin):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     form = AttachmentForm
-    fields = ["file", "original_name", "content_type", "size", "sha256", "parse_status", "parse_error"]
-    readonly_fields = ["original_name", "content_type", "size", "sha256", "parse_status", "parse_error"]
+    fields = ["download", "file", "content_type", "size", "sha256", "parse_status", "parse_error"]
+    readonly_fields = ["download", "content_type", "size", "sha256", "parse_status", "parse_error"]
     extra = 1
+
+    @admin.display(description="attachment")
+    def download(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("requests_app:attachment", args=[obj.pk]), obj)
 
 
 @admin.register(Reply)

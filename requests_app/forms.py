@@ -140,6 +140,7 @@ class AttachmentForm(forms.ModelForm):
     class Meta:
         model = Attachment
         fields = ["file"]
+        widgets = {"file": forms.FileInput}  # no public media link: files download through the owner check
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
