@@ -17,6 +17,7 @@ from requests_app.models import (
 )
 from requests_app.models.request import CLOSED_STATES
 from requests_app.presentation import change_summary, deadline_rows, due_badge, tables_html
+from requests_app.questions import split_questions
 
 
 class FoiMedia:
@@ -247,7 +248,7 @@ class FOIRequestAdmin(admin.ModelAdmin):
                            '<th>Rule</th></tr></thead><tbody>{}</tbody></table>', body)
 
     def save_model(self, request, obj, form, change):
-        services.request_text_changed(request=obj)
+        obj.questions = split_questions(obj.text)
         obj.regime = obj.regime or obj.authority.default_regime
         if not change:
             obj.owner = request.user

@@ -29,7 +29,7 @@ receipt on a non-working day as receipt on the next working day, which is the la
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -230,8 +230,6 @@ class Deadlines:
         "tribunal_appeal_due",
     )
 
-    def as_dict(self) -> dict[str, date | None]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rules"}
 
 
 def compute_deadlines(facts: RequestFacts) -> Deadlines:

@@ -52,10 +52,6 @@ for _state in OPEN_STATES:
     TRANSITIONS[_state] = (*TRANSITIONS[_state], Status.WITHDRAWN)
 
 
-def allowed_transitions(current: str) -> tuple[str, ...]:
-    return TRANSITIONS[current]
-
-
 class Batch(models.Model):
     """One request text sent to many authorities at once."""
 

@@ -5,5 +5,5 @@ from requests_app.services.replies import (  # noqa: F401
 from requests_app.services.requests import (  # noqa: F401
     InvalidTransition, batch_create, deadlines_recompute, extra_day_saved, reply_recorded, reply_status,
     request_fields_changed, request_logged, request_mark_sent, request_received_corrected,
-    request_record_acknowledgement, request_text_changed, request_transition,
+    request_record_acknowledgement, request_transition,
 )

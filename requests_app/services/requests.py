@@ -115,10 +115,6 @@ def request_received_corrected(*, request: FOIRequest, received_date: date, acto
     return True
 
 
-def request_text_changed(*, request: FOIRequest) -> None:
-    request.questions = split_questions(request.text)
-
-
 _STATUS_FOR_REPLY = {
     ReplyKind.ACKNOWLEDGEMENT: Status.ACKNOWLEDGED,
     ReplyKind.CLARIFICATION: Status.CLARIFICATION_REQUESTED,
