@@ -19,7 +19,7 @@ setup: $(STAMP)
 run: setup
 	@echo "foitracker is starting on http://127.0.0.1:8000/admin/ with a Celery worker (Ctrl-C stops both)"
 	@$(PY) -m celery -A foitracker worker --beat --pool=solo --loglevel=WARNING \
-	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & worker=$$!; \
+	    --scheduler django_celery_beat.schedulers:DatabaseScheduler > var/celery.log 2>&1 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_celery_beat",
     "requests_app",
 ]
 
@@ -106,6 +107,12 @@ if env.str("EMAIL_URL", default=""):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Links in reminder e-mails and the calendar feed point here.
+FOITRACKER_BASE_URL = env.str("FOITRACKER_BASE_URL", default="http://127.0.0.1:8000")
+# A sweep after an outage catches up on events that fell due at most this many days ago.
+FOITRACKER_REMINDER_CATCHUP_DAYS = env.int("FOITRACKER_REMINDER_CATCHUP_DAYS", default=31)
+# First retry of a failed digest after this many seconds, doubling up to 10 minutes.
+FOITRACKER_REMINDER_RETRY_BACKOFF = env.int("FOITRACKER_REMINDER_RETRY_BACKOFF", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="foitracker <foitracker@localhost>")
 
 # Celery: JSON only; the embedded default is kombu's filesystem transport under var/.
@@ -126,6 +133,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 600
 CELERY_TASK_SOFT_TIME_LIMIT = 540
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 

@@ -406,3 +406,4 @@ class ExtraNonWorkingDayAdmin(admin.ModelAdmin):
     def _recompute(self, request, day):
         seen, changed = services.extra_day_saved(day=day, actor=request.user)
         self.message_user(request, f"Recomputed the deadlines of {seen} open request(s); {changed} changed.")
+from requests_app import admin_reminders  # noqa: E402,F401  (registers the reminder admin)

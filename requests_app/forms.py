@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from requests_app.models import Attachment, Authority, Batch, FOIRequest, Regime, Reply, Status
+from requests_app.models import (
+    Attachment, Authority, Batch, FOIRequest, NotificationSettings, Regime, Reply, ReminderEvent, Status,
+)
+from requests_app.models.reminder import validate_lead_days
 from requests_app.models.request import TRANSITIONS
 
 
@@ -164,3 +167,17 @@ class AcknowledgementForm(forms.Form):
         widget=AdminDateWidget, label="Received by the authority on",
         help_text="As the acknowledgement states. The 20 working days count from this date.")
     reference = forms.CharField(required=False, max_length=100, label="Authority's reference")
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        label="Tell me about", choices=ReminderEvent.choices, widget=forms.CheckboxSelectMultiple, required=False)
+
+    class Meta:
+        model = NotificationSettings
+        fields = ["enabled", "lead_days", "events"]
+
+    def clean_lead_days(self):
+        validate_lead_days(self.cleaned_data["lead_days"])
+        days = sorted({int(p) for p in self.cleaned_data["lead_days"].split(",") if p.strip()}, reverse=True)
+        return ", ".join(str(d) for d in days)

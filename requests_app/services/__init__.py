@@ -7,3 +7,6 @@ from requests_app.services.requests import (  # noqa: F401
     request_fields_changed, request_logged, request_mark_sent, request_received_corrected,
     request_record_acknowledgement, request_transition,
 )
+from requests_app.services.reminders import (  # noqa: F401
+    digest_preview, digest_send, digests_owed, london_today, reminders_sweep,
+)
