@@ -55,11 +55,11 @@ def london_today(now=None) -> date:
 
 
 def last_swept(today: date) -> date:
-    """Events after this date are looked for: the last sweep's date, at most CATCHUP_DAYS back."""
+    """Events after this date are looked for: the last sweep's date, at most CATCHUP_DAYS back
+    (so the very first sweep also tells of what fell due in the month before)."""
+    floor = today - timedelta(days=settings.FOITRACKER_REMINDER_CATCHUP_DAYS)
     last = SweepRun.objects.filter(run_on__lte=today).aggregate(last=Max("run_on"))["last"]
-    if last is None:
-        return today - timedelta(days=1)
-    return max(last if last < today else today, today - timedelta(days=settings.FOITRACKER_REMINDER_CATCHUP_DAYS))
+    return max(last or floor, floor)
 
 
 def _not_yet_reminded(events: list[DueEvent]) -> list[DueEvent]:
