@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from requests_app.parsing import facts_dates as fd
+from requests_app.parsing import scan
 from requests_app.parsing.model import Facts
 
 # -- citations ------------------------------------------------------------------------
@@ -63,7 +65,7 @@ _ASIDE = re.compile(  # advice about a future request, or the requester's own wo
     r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit|any\s+(?:further|new)\s+requests?"
     r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(])")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
 # NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
 _NCND_FOIA = {"12": "2", "22": "2", "23": "5", "24": "2", "26": "3", "27": "4", "28": "3", "29": "2", "30": "3",
@@ -101,22 +103,30 @@ _ELSEWHERE = re.compile(
     r"|\b(?i:you\s+(?:may|might)\s+wish\s+to\s+(?:contact|approach|write\s+to))\s+(?:the\s+)?"
     r"(?!(?i:us|our|this|me)\b)[A-Z]")
 _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECASE)
+_CITE_HINT = re.compile(r"[scng.]\s*\d")  # in folded text: how a _CITE kind ends, then its number
+# Literals a match needs (see scan.py): where each can begin, or one it must contain.
+_NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
+_SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
+_NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
 
 
 def extract_facts(text: str) -> Facts:
     """The reference, dates, exemptions and flags of one reply's text."""
     text = _clean(text)
-    warnings = fd.invalid_date_warnings(text)
+    folded, lines = scan.fold(text), _lines(text)
+    sentences = list(_sentences(text, lines))
+    warnings = fd.invalid_date_warnings(text, folded)
     footer_date, footer_ref = fd.footer(text)
     letter = fd.letter_date(text) or footer_date
-    received, received_warnings = fd.received_date(text, letter)
-    reference, reference_warnings = fd.reference(text, footer_ref)
-    scottish = bool(_SCOTTISH.search(text))
-    exemptions = _exemptions(text, scottish)
+    received, received_warnings = fd.received_date(text, folded, letter)
+    reference, reference_warnings = fd.reference(text, folded, footer_ref)
+    scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
+    exemptions = _exemptions(lines, folded, sentences, scottish)
     return Facts(
         reference=reference, letter_date=letter, request_received_date=received, exemptions=tuple(exemptions),
-        neither_confirm_nor_deny=_ncnd(text) or any(_is_ncnd(e, scottish) for e in exemptions),
-        information_not_held=_not_held(text, scottish) or any(e.startswith("reg12(4)(a)") for e in exemptions),
+        neither_confirm_nor_deny=_ncnd(text, folded) or any(_is_ncnd(e, scottish) for e in exemptions),
+        information_not_held=(_not_held(text, folded, sentences, scottish)
+                              or any(e.startswith("reg12(4)(a)") for e in exemptions)),
         warnings=tuple(dict.fromkeys([*warnings, *received_warnings, *reference_warnings])),
     )
 
@@ -132,17 +142,18 @@ def _clean(text: str) -> str:
 
 
 # -- exemptions -----------------------------------------------------------------------
-def _exemptions(text: str, scottish: bool) -> list[str]:
+def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple[int, str]],
+                scottish: bool) -> list[str]:
     """Provisions relied on, normalised, unique, in order of first mention."""
-    headings, found = _heading_starts(text), []
-    for offset, sentence in _sentences(text):
-        cites = list(_CITE.finditer(sentence))
+    hints, line_starts, found = [m.start() for m in _CITE_HINT.finditer(folded)], [o for o, _ in lines], []
+    for offset, sentence in sentences:
+        cites = list(_CITE.finditer(sentence)) if _any_between(hints, offset, offset + len(sentence)) else ()
         if not cites:
             continue
         relying, clauses = bool(_RELIANCE.search(sentence)), [b.end() for b in _CLAUSE.finditer(sentence)]
         asides = [m.start() for m in _ASIDE.finditer(sentence)]
         for i, cite in enumerate(cites):
-            heading = offset + cite.start() in headings
+            heading = _opens_heading(lines, line_starts, offset + cite.start())
             if not (relying or heading) or _mentioned_only(sentence, cites, i, clauses, asides):
                 continue
             if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
@@ -153,40 +164,52 @@ def _exemptions(text: str, scottish: bool) -> list[str]:
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
 
 
-def _sentences(text: str):
-    """(offset, sentence): paragraphs with their lines joined (offsets kept), a table line on its own."""
-    offset, start = 0, None
-    chunks = []
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of each line, its line break kept."""
+    out, offset = [], 0
     for line in text.splitlines(keepends=True):
-        if not line.strip() or _TABLE_LINE.search(line):
+        out.append((offset, line))
+        offset += len(line)
+    return out
+
+
+def _sentences(text: str, lines: list[tuple[int, str]]):
+    """(offset, sentence): paragraphs with their lines joined (offsets kept), a table line on its own."""
+    start = None
+    chunks = []
+    for offset, line in lines:
+        blank = not line.strip()
+        if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line)):
             if start is not None:
                 chunks.append((start, text[start:offset]))
             start = None
-            if line.strip():
+            if not blank:
                 chunks.append((offset, line))
         elif start is None:
             start = offset
-        offset += len(line)
     if start is not None:
         chunks.append((start, text[start:]))
     for start, chunk in chunks:
         flat, pos = chunk.replace("\n", " "), 0
         for end in _SENTENCE_END.finditer(flat):
-            yield start + pos, flat[pos:end.start()]
+            yield start + pos, flat[pos:end.start(1)]
             pos = end.end()
         yield start + pos, flat[pos:]
 
 
-def _heading_starts(text: str) -> set[int]:
-    """Offsets of citations that open a short heading line ("Section 40(2) Personal Information")."""
-    starts, offset = set(), 0
-    for line in text.splitlines(keepends=True):
-        lead = _BULLET.match(line).end()
-        rest = line[lead:].strip()
-        if rest and "\t" not in rest and len(rest.split()) <= 12 and _CITE.match(line, lead):
-            starts.add(offset + lead)
-        offset += len(line)
-    return starts
+def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:
+    """Whether the citation at `at` opens a short heading line ("Section 40(2) Personal Information")."""
+    offset, line = lines[bisect_right(line_starts, at) - 1]
+    lead = _BULLET.match(line).end()
+    rest = line[lead:].strip()
+    return (offset + lead == at and bool(rest) and "\t" not in rest and len(rest.split()) <= 12
+            and _CITE.match(line, lead) is not None)
+
+
+def _any_between(points: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the sorted `points` lies in [start, end)."""
+    k = bisect_left(points, start)
+    return k < len(points) and points[k] < end
 
 
 def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int]) -> bool:
@@ -259,16 +282,16 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
 
 
 # -- flags ----------------------------------------------------------------------------
-def _ncnd(text: str) -> bool:
+def _ncnd(text: str, folded: str) -> bool:
     """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
-    for m in _NCND.finditer(text):
+    for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
         before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 60):m.start()])[-1]
         if not _NCND_NEGATED.search(before):
             return True
     return False
 
 
-def _not_held(text: str, scottish: bool) -> bool:
+def _not_held(text: str, folded: str, sentences: list[tuple[int, str]], scottish: bool) -> bool:
     """The reply says it does not hold (some of) the information.
 
     "We are unable to provide ... This information may be available from the Ministry of
@@ -278,12 +301,20 @@ def _not_held(text: str, scottish: bool) -> bool:
     """
     if scottish and _SCOT_NOT_HELD.search(text):
         return True  # FOISA s17(1): the notice that information is not held
-    sentences = [s for _, s in _sentences(text)]
-    for i, sentence in enumerate(sentences):
-        ncnd_argument = _NCND.search(sentence)  # "to confirm that no information is held would ..."
-        for m in () if ncnd_argument else _NOT_HELD.finditer(sentence):
-            if not _CONDITIONAL.search(sentence, max(0, m.start() - 150), m.start()):
-                return True
-        if _UNABLE.search(sentence) and _ELSEWHERE.search(" ".join(sentences[i:i + 2])):
+    for i, (offset, sentence) in enumerate(sentences):
+        if not scan.has_any(folded, _NOT_HELD_WORDS, offset, offset + len(sentence)):
+            continue
+        if _says_not_held(sentence):
+            return True
+        if _UNABLE.search(sentence) and _ELSEWHERE.search(" ".join(s for _, s in sentences[i:i + 2])):
             return True
     return False
+
+
+def _says_not_held(sentence: str) -> bool:
+    """A "not held" statement that is not conditional, nor part of an NCND argument
+    ("to confirm that no information is held would ...")."""
+    held = list(_NOT_HELD.finditer(sentence))
+    if not held or _NCND.search(sentence):
+        return False
+    return any(not _CONDITIONAL.search(sentence, max(0, m.start() - 150), m.start()) for m in held)

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from requests_app.parsing import scan
+
 _MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -53,6 +55,9 @@ _PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _FOI_TOKEN = re.compile(r"\b(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)[A-Za-z0-9][A-Za-z0-9/_-]*")
 _FOOTER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*")
+# The words a match of each can begin with (see scan.py).
+_MONTH_STARTS = tuple(_MONTH_NUMBERS)
+_REF_STARTS = ("our", "foi", "eir", "request", "case", "freedom", "ref")
 
 
 def parts(m: re.Match) -> tuple[int | None, int, int]:
@@ -79,10 +84,11 @@ def make_date(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
-def invalid_date_warnings(text: str) -> list[str]:
+def invalid_date_warnings(text: str, folded: str) -> list[str]:
     """A warning for each date with a year that does not exist ("31-SEP-2019")."""
     warnings = []
-    for m in DATE.finditer(text):
+    starts = scan.number_starts(text) | scan.starts_of(folded, _MONTH_STARTS)
+    for m in scan.finditer(DATE, text, starts):
         year, month, day = parts(m)
         numeric = m.group("d3") is not None or m.group("d4") is not None
         if year is None or (numeric and (len(m.group("y3") or m.group("y4")) != 4 or month > 31)):
@@ -174,17 +180,32 @@ def _ref_shaped(token: str) -> bool:
     return len(token) >= 4 and (bool(re.search(r"[/A-Za-z-]", token)) or sum(c.isdigit() for c in token) >= 5)
 
 
-def received_date(text: str, letter: date | None) -> tuple[date | None, list[str]]:
+def received_date(text: str, folded: str, letter: date | None) -> tuple[date | None, list[str]]:
     """The date the authority says it received the request, and any warning about it."""
-    for m in _RECEIVED_LABEL.finditer(text):
+    received = scan.starts_of(folded, ("received",))
+    if not received and "receipt" not in folded:
+        return None, []
+    for m in scan.finditer(_RECEIVED_LABEL, text, _received_label_starts(text, folded, received)):
         found = DATE.match(text, m.end())
         if found:
             return _resolve(found, letter)
-    for m in _RECEIVED.finditer(text):
+    for m in scan.finditer(_RECEIVED, text, received):
         found = DATE.match(text, m.end())
         if found and _ABOUT_REQUEST.search(_sentence_before(text, m.start()) + m.group(0)):
             return _resolve(found, letter)
     return None, []
+
+
+def _received_label_starts(text: str, folded: str, received: set[int]) -> set[int]:
+    """Where a _RECEIVED_LABEL can begin: "date" or "received", or a line start that only
+    spaces, bullets and "request" separate from a "received"."""
+    starts = scan.starts_of(folded, ("date",)) | received
+    for at in received:
+        lead = at
+        while lead and (folded[lead - 1].isspace() or folded[lead - 1] in ">|#-requst"):
+            lead -= 1
+        starts.update(s for s in range(lead, at + 1) if s == 0 or text[s - 1] == "\n")
+    return starts
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -212,28 +233,32 @@ def _resolve(m: re.Match, letter: date | None) -> tuple[date | None, list[str]]:
 
 
 # -- reference ------------------------------------------------------------------------
-def reference(text: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
+def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
     """The first labelled reference; else an FOI-shaped one; else the page footer's (see footer()).
 
     The footer comes last because a date-and-number line is the weakest evidence: it is
     used only when it repeats on every page or closes the document and nothing says "Ref".
     """
-    found = _labelled_refs(text)
+    found = _labelled_refs(text, folded)
     if not found:
         token = next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
         return token or footer_ref, []
-    first, keys, warnings = found[0], {_ref_key(found[0])}, []
-    for other in found[1:]:
+    first, warnings = found[0], []
+    keys, endings = set(), set()  # the references' keys, and every ending of them
+    for other in found:
         key = _ref_key(other)
-        if not any(key.endswith(k) or k.endswith(key) for k in keys):
-            keys.add(key)
+        if key in endings or any(key[i:] in keys for i in range(len(key) + 1)):
+            continue  # the same reference, one written longer than the other
+        if keys:
             warnings.append(f"conflicting references '{first}' and '{other}': kept '{first}'")
+        keys.add(key)
+        endings.update(key[i:] for i in range(len(key) + 1))
     return first, warnings
 
 
-def _labelled_refs(text: str) -> list[str]:
+def _labelled_refs(text: str, folded: str) -> list[str]:
     refs = []
-    for label in _REF_LABEL.finditer(text):
+    for label in scan.finditer(_REF_LABEL, text, scan.starts_of(folded, _REF_STARTS)):
         if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()):
             continue
         at = _REF_SEP.match(text, label.end()).end()
