@@ -68,23 +68,24 @@ def describe(event: DueEvent, today: date) -> str:
 
 
 def subject(events: list[DueEvent]) -> str:
-    """'3 FOI deadlines today, 2 overdue, 1 due soon'."""
+    """'3 FOI deadlines today, 2 overdue, 1 review window closing'."""
     n = Counter(e.event for e in events)
+    # (count, noun, plural, what, whether the noun may be left out after the first phrase)
     phrases = [
-        (n[E.DUE_TODAY], "FOI deadline", "FOI deadlines", "today"),
-        (n[E.OVERDUE] + n[E.VERY_OVERDUE], "FOI request", "FOI requests", "overdue"),
-        (n[E.DUE_SOON], "FOI request", "FOI requests", "due soon"),
-        (n[E.REVIEW_OVERDUE], "internal review", "internal reviews", "overdue"),
-        (n[E.REVIEW_WINDOW_CLOSING] + n[E.ESCALATION_WINDOW_CLOSING] + n[E.TRIBUNAL_WINDOW_CLOSING],
-         "window", "windows", "closing"),
-        (n[E.BATCH_STRAGGLERS], "batch", "batches", "with late forces"),
+        (n[E.DUE_TODAY], "FOI deadline", "FOI deadlines", "today", True),
+        (n[E.OVERDUE] + n[E.VERY_OVERDUE], "FOI request", "FOI requests", "overdue", True),
+        (n[E.DUE_SOON], "FOI request", "FOI requests", "due soon", True),
+        (n[E.REVIEW_OVERDUE], "internal review", "internal reviews", "overdue", False),
+        (n[E.REVIEW_WINDOW_CLOSING], "review window", "review windows", "closing", False),
+        (n[E.ESCALATION_WINDOW_CLOSING], "complaint window", "complaint windows", "closing", False),
+        (n[E.TRIBUNAL_WINDOW_CLOSING], "appeal window", "appeal windows", "closing", False),
+        (n[E.BATCH_STRAGGLERS], "batch", "batches", "with late forces", False),
     ]
     parts = []
-    for count, one, many, what in phrases:
+    for count, one, many, what, elide in phrases:
         if count:
-            noun = one if count == 1 else many
-            parts.append(f"{count} {noun} {what}" if not parts or noun.startswith(("internal", "window", "batch"))
-                         else f"{count} {what}")
+            noun = "" if parts and elide else (one if count == 1 else many) + " "
+            parts.append(f"{count} {noun}{what}")
     return ", ".join(parts) or "No FOI deadlines"
 
 

@@ -27,10 +27,20 @@ WINDOW_LEAD = {
     ReminderEvent.ESCALATION_WINDOW_CLOSING: 14,
     ReminderEvent.TRIBUNAL_WINDOW_CLOSING: 7,
 }
+_REVIEWABLE = (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)
+_IN_REVIEW = (Status.REVIEW_REQUESTED, Status.REVIEW_ANSWERED)
+# The states in which each event still matters to the person: checked by the sweep and again
+# when a digest is sent, so a digest delayed by an outage leaves out what has since been settled.
+EVENT_STATES = {
+    ReminderEvent.DUE_SOON: AWAITING_RESPONSE, ReminderEvent.DUE_TODAY: AWAITING_RESPONSE,
+    ReminderEvent.OVERDUE: AWAITING_RESPONSE, ReminderEvent.VERY_OVERDUE: AWAITING_RESPONSE,
+    ReminderEvent.REVIEW_OVERDUE: (Status.REVIEW_REQUESTED,), ReminderEvent.REVIEW_WINDOW_CLOSING: _REVIEWABLE,
+    ReminderEvent.ESCALATION_WINDOW_CLOSING: _IN_REVIEW, ReminderEvent.TRIBUNAL_WINDOW_CLOSING: (Status.DECIDED,),
+}
 _WINDOW_COLUMN = {
-    ReminderEvent.REVIEW_WINDOW_CLOSING: ("review_window_closes", (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)),
-    ReminderEvent.ESCALATION_WINDOW_CLOSING: ("escalation_window_closes", (Status.REVIEW_REQUESTED, Status.REVIEW_ANSWERED)),
-    ReminderEvent.TRIBUNAL_WINDOW_CLOSING: ("tribunal_appeal_due", (Status.DECIDED,)),
+    ReminderEvent.REVIEW_WINDOW_CLOSING: "review_window_closes",
+    ReminderEvent.ESCALATION_WINDOW_CLOSING: "escalation_window_closes",
+    ReminderEvent.TRIBUNAL_WINDOW_CLOSING: "tribunal_appeal_due",
 }
 # A late event can fall due a few days after its date (Christmas, Easter): look this far back.
 _TRIGGER_SLACK = timedelta(days=14)
@@ -134,13 +144,13 @@ def _overdue(today: date, since: date, cal: _Calendars) -> Iterator[DueEvent]:
     yield from _late(today, since, cal, ReminderEvent.OVERDUE, "response_due_code", awaiting.filter(extended_due__isnull=True))
     yield from _late(today, since, cal, ReminderEvent.VERY_OVERDUE, "very_overdue", awaiting)
     yield from _late(today, since, cal, ReminderEvent.REVIEW_OVERDUE, "review_response_due",
-                     FOIRequest.objects.filter(status=Status.REVIEW_REQUESTED))
+                     FOIRequest.objects.filter(status__in=EVENT_STATES[ReminderEvent.REVIEW_OVERDUE]))
 
 
 def _windows(today: date) -> Iterator[DueEvent]:
-    for event, (column, states) in _WINDOW_COLUMN.items():
+    for event, column in _WINDOW_COLUMN.items():
         window = {f"{column}__range": (today, today + timedelta(days=WINDOW_LEAD[event]))}
-        for row in _rows(FOIRequest.objects.filter(status__in=states, **window)):
+        for row in _rows(FOIRequest.objects.filter(status__in=EVENT_STATES[event], **window)):
             yield _event(row, event, row[column])
 
 

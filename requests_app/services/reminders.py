@@ -116,8 +116,8 @@ def reminders_sweep(*, today: date, dry_run: bool = False) -> SweepResult:
 def digests_owed() -> list[int]:
     """Digests still to send: READY ones, and SENDING ones whose worker died mid-send."""
     stale = timezone.now() - CLAIM_TIMEOUT
-    return list(Digest.objects.filter(Q(status=DigestStatus.READY) | Q(status=DigestStatus.SENDING, claimed_at__lt=stale))
-                .values_list("id", flat=True))
+    owed = Digest.objects.filter(Q(status=DigestStatus.READY) | Q(status=DigestStatus.SENDING, claimed_at__lt=stale))
+    return list(owed.filter(recipient__is_active=True).exclude(recipient__email="").values_list("id", flat=True))
 
 
 def _claim(digest_id: int) -> bool:
@@ -140,8 +140,18 @@ def _release(digest: Digest, error: str) -> None:
             Digest.objects.filter(pk=digest.pk).delete()
 
 
-def digest_events(digest: Digest) -> list[DueEvent]:
-    reminders = digest.reminders.select_related("request__authority", "batch")
+def _settled(reminder: Reminder) -> bool:
+    """True when the request has moved on since the reminder was reserved (a reply came, say)."""
+    states = reminder_events.EVENT_STATES.get(reminder.event)
+    return bool(reminder.request and states and reminder.request.status not in states)
+
+
+def digest_events(digest: Digest, *, prune: bool = False) -> list[DueEvent]:
+    """The digest's lines; with prune, reminders no longer relevant are dropped from the outbox."""
+    reminders = list(digest.reminders.select_related("request__authority", "batch"))
+    if prune and (settled := [r.pk for r in reminders if _settled(r)]):
+        Reminder.objects.filter(pk__in=settled).delete()
+        reminders = [r for r in reminders if r.pk not in settled]
     return [DueEvent(recipient_id=r.recipient_id, event=r.event, due_date=r.due_date, lead_days=r.lead_days,
                      request_id=r.request_id, batch_id=r.batch_id,
                      title=r.request.title if r.request else r.batch.title,
@@ -154,11 +164,14 @@ def digest_send(*, digest_id: int, today: date | None = None) -> bool:
     if not _claim(digest_id):
         return False
     digest = Digest.objects.select_related("recipient").get(pk=digest_id)
-    events = digest_events(digest)
+    user = digest.recipient
+    if not user.email or not user.is_active:
+        _release(digest, "the recipient has no e-mail address (or is inactive): kept until they have one")
+        return False
+    events = digest_events(digest, prune=True)
     if not events:
         Digest.objects.filter(pk=digest_id).delete()
         return False
-    user = digest.recipient
     mail = digests.message(to=user.email, name=user.get_full_name() or user.username, events=events,
                            today=today or london_today(), digest_id=digest_id)
     try:

@@ -270,3 +270,41 @@ def test_beat_schedule_is_in_the_database_and_editable():
     sweep = PeriodicTask.objects.get(task="requests_app.tasks.sweep_reminders")
     assert sweep.enabled and sweep.crontab.hour == "7" and str(sweep.crontab.timezone) == "Europe/London"
     assert PeriodicTask.objects.filter(task="requests_app.tasks.send_owed_digests", interval__every=15).exists()
+
+
+def test_a_digest_delayed_by_an_outage_leaves_out_what_was_settled_meanwhile():
+    jo = UserFactory(username="jo", email="jo@example.org")
+    answered = _request(owner=jo, title="Answered meanwhile")
+    _request(owner=jo, title="Still waiting")
+    services.reminders_sweep(today=date(2019, 9, 17))
+    services.reply_recorded(reply=ReplyFactory(request=answered, outcome="full", letter_date=date(2019, 9, 17)))
+    [digest_id] = services.digests_owed()
+    assert services.digest_send(digest_id=digest_id, today=date(2019, 9, 17))
+    assert mail.outbox[0].subject == "1 FOI deadline today"
+    assert "Still waiting" in mail.outbox[0].body and "Answered meanwhile" not in mail.outbox[0].body
+    assert list(Reminder.objects.values_list("request__title", flat=True)) == ["Still waiting"]
+
+
+def test_a_digest_for_someone_without_an_address_waits_and_is_not_retried_in_a_loop():
+    request = _request(owner=UserFactory(username="jo", email="jo@example.org"))
+    services.reminders_sweep(today=date(2019, 9, 17))
+    type(request.owner).objects.filter(pk=request.owner_id).update(email="")
+    digest = Digest.objects.get()
+    assert services.digest_send(digest_id=digest.pk) is False
+    digest.refresh_from_db()
+    assert digest.status == DigestStatus.READY and "no e-mail address" in digest.last_error
+    assert services.digests_owed() == [] and not mail.outbox
+
+
+@pytest.mark.parametrize("events, expected", [
+    ([E.DUE_TODAY, E.DUE_TODAY, E.DUE_TODAY, E.OVERDUE, E.VERY_OVERDUE], "3 FOI deadlines today, 2 overdue"),
+    ([E.OVERDUE, E.DUE_SOON], "1 FOI request overdue, 1 due soon"),
+    ([E.REVIEW_WINDOW_CLOSING, E.TRIBUNAL_WINDOW_CLOSING], "1 review window closing, 1 appeal window closing"),
+    ([E.DUE_SOON, E.REVIEW_OVERDUE, E.BATCH_STRAGGLERS, E.BATCH_STRAGGLERS],
+     "1 FOI request due soon, 1 internal review overdue, 2 batches with late forces"),
+])
+def test_digest_subject_counts_what_it_holds(events, expected):
+    from requests_app import digests
+    from requests_app.reminder_events import DueEvent
+
+    assert digests.subject([DueEvent(recipient_id=1, event=e, due_date=date(2019, 9, 17)) for e in events]) == expected
