@@ -108,6 +108,11 @@ _CITE_HINT = re.compile(r"[scng.]\s*\d")  # in folded text: how a _CITE kind end
 _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
 _NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
+_RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus", "withh", "redact", "confirm",
+                    "cost", "exceed", "appropriate", "vexatious", "repeat", "not", "prejudic", "harm", "public",
+                    "personal", "law", "national", "security", "investigation", "health", "endanger", "commercial",
+                    "confiden", "reasonably", "future", "intended", "legal", "under", "pursuant", "in", "absolute",
+                    "qualified", "class", "disclos", "favouring")
 
 
 def extract_facts(text: str) -> Facts:
@@ -150,7 +155,7 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
         cites = list(_CITE.finditer(sentence)) if _any_between(hints, offset, offset + len(sentence)) else ()
         if not cites:
             continue
-        relying, clauses = bool(_RELIANCE.search(sentence)), [b.end() for b in _CLAUSE.finditer(sentence)]
+        relying, clauses = _relies(sentence), [b.end() for b in _CLAUSE.finditer(sentence)]
         asides = [m.start() for m in _ASIDE.finditer(sentence)]
         for i, cite in enumerate(cites):
             heading = _opens_heading(lines, line_starts, offset + cite.start())
@@ -162,6 +167,12 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
             found += [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+def _relies(sentence: str) -> bool:
+    """_RELIANCE.search(sentence), tried only where one of its words begins."""
+    starts = scan.starts_of(scan.fold(sentence), _RELIANCE_STARTS)
+    return any(_RELIANCE.match(sentence, at) for at in starts)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

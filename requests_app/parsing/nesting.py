@@ -9,6 +9,7 @@ as structure.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import ge, gt, sub
 
 from requests_app.parsing.model import Row
 
@@ -88,9 +89,9 @@ class _Search:
 
     def _children(self, i: int, level: int, remaining: tuple) -> dict[int, tuple[tuple[Node, ...], frozenset]]:
         """Sequences of sibling nodes from row i adding up to `remaining`, best one per end row."""
-        if i >= self.n or any(a > b for a, b in zip(self.v[i], remaining)):
+        if i >= self.n or any(map(gt, self.v[i], remaining)):
             return {}
-        rest = tuple(b - a for a, b in zip(self.v[i], remaining))
+        rest = tuple(map(sub, remaining, self.v[i]))
         found: dict[int, tuple[tuple[Node, ...], frozenset]] = {}
         for end, (node, depths) in self.node(i, level).items():
             if not any(rest):
@@ -117,11 +118,11 @@ def _keep(found: dict, end: int, nodes: tuple, depths: frozenset) -> None:
 def _some_row_covers_the_next(vectors) -> bool:
     """A parent is at least as large as its first child in every column: without such a
     pair there is no nesting to look for."""
-    return any(all(a >= b for a, b in zip(v, w)) and any(v) for v, w in zip(vectors, vectors[1:]))
+    return any(all(map(ge, v, w)) and any(v) for v, w in zip(vectors, vectors[1:]))
 
 
 def _sum(vectors) -> tuple:
-    return tuple(sum(col) for col in zip(*vectors))
+    return tuple(map(sum, zip(*vectors)))
 
 
 def _paths(rows: list[Row], nodes: tuple[Node, ...], prefix: tuple[str, ...]) -> list[Row]:

@@ -33,7 +33,7 @@ def build_table(grid: Grid) -> Table | None:
         return None
     columns = _column_names(header, n_labels, width)
     rows = _data_rows(body, n_labels, width)
-    with_figures = sum(1 for r in rows if any(is_number(v) for v in r.values))
+    with_figures = sum(1 for r in rows if any(map(is_number, r.values)))
     if with_figures < (1 if header else 2):
         return None
     rows = nesting.nest(rows)
@@ -151,7 +151,7 @@ def _data_rows(body: list[list[str]], n_labels: int, width: int) -> list[Row]:
     pending: str | None = None
     group: str | None = None
     for raw in body:
-        label = tuple(c for c in raw[:n_labels] if c)
+        label = tuple(filter(None, raw[:n_labels]))
         values = raw[n_labels:width]
         if label and not any(values):
             if rows and pending is None and label[0][:1].islower():  # tail of the row above
@@ -171,5 +171,5 @@ def _data_rows(body: list[list[str]], n_labels: int, width: int) -> list[Row]:
         if total:
             group = None
         path = (group, *label) if group and label else (label or ("",))
-        rows.append(Row(tuple(path), tuple(parse_value(v) for v in values), total))
+        rows.append(Row(tuple(path), tuple(map(parse_value, values)), total))
     return rows

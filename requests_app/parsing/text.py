@@ -41,7 +41,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
             continue
-        if run and _RULE_LINE.match(line):
+        if run and _is_rule(line):
             continue  # |---|---| under a header
         cells = _cells(line)
         if cells is not None:
@@ -79,11 +79,11 @@ def _furniture(lines: list[str]) -> set[str]:
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row, or None for a line of prose."""
-    if not line.strip() or _RULE_LINE.match(line):
+    if not line.strip() or _is_rule(line):
         return None
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
-        return cells if sum(1 for c in cells if c) >= 1 and len(cells) >= 2 else None
+        return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         return cells if len(cells) >= 2 else None
@@ -93,6 +93,10 @@ def _cells(line: str) -> list[str] | None:
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
         return cells  # a header line of a space-aligned table
     return _trailing_values(line.strip())
+
+
+def _is_rule(line: str) -> bool:
+    return "---" in line and _RULE_LINE.match(line) is not None  # the test first: most lines have no "---"
 
 
 def _split_values(cells: list[str]) -> list[str]:

@@ -61,9 +61,10 @@ def _column_checks(columns: list[str], rows: list[Row]):
         return
     for row in rows:
         stated = row.values[t] if t < len(row.values) else None
-        parts = [row.values[j] for j in summed if j < len(row.values)]
-        computed = _sum(parts)
-        if not is_number(stated) or computed is None:
+        if not is_number(stated):
+            continue
+        computed = _sum([row.values[j] for j in summed if j < len(row.values)])
+        if computed is None:
             continue
         yield 1, None if _same(stated, computed) else (
             f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
