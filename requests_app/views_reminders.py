@@ -1,5 +1,5 @@
 """A person's reminder settings and their private calendar feed."""
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +26,7 @@ def notification_settings(request):
         return redirect("requests_app:notification_settings")
     feed_url = request.build_absolute_uri(reverse("requests_app:calendar_feed", args=[current.calendar_token]))
     return render(request, "requests_app/notification_settings.html", {
-        "form": form, "feed_url": feed_url, "title": "Reminders and calendar",
+        **admin.site.each_context(request), "form": form, "feed_url": feed_url, "title": "Reminders and calendar",
         "has_email": bool(request.user.email)})
 
 

@@ -46,8 +46,8 @@ class NotificationSettings(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
     enabled = models.BooleanField("send me reminder e-mails", default=True)
     lead_days = models.CharField(
-        "remind me this many working days before a response is due", max_length=40, default="5, 1",
-        validators=[validate_lead_days], help_text="Working days, separated by commas: '5, 1'.")
+        "lead times", max_length=40, default="5, 1", validators=[validate_lead_days],
+        help_text="Remind me this many working days before a response is due, separated by commas: '5, 1'.")
     events = models.JSONField(default=_default_events, blank=True, help_text="The kinds of reminder to send.")
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
 
