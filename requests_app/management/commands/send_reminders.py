@@ -4,13 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from requests_app import services
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"'{value}' is not a date (YYYY-MM-DD).") from None
+from requests_app.management.commands.foi_deadline import parse_date
 
 
 class Command(BaseCommand):
@@ -18,7 +12,7 @@ class Command(BaseCommand):
             "without a worker. --dry-run --json prints what would be sent, per person, and records nothing.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", type=_date, help="sweep as of this Europe/London date (default: today)")
+        parser.add_argument("--date", type=parse_date, help="sweep as of this Europe/London date (default: today)")
         parser.add_argument("--dry-run", action="store_true", help="send and record nothing")
         parser.add_argument("--json", action="store_true", help="print JSON")
 
