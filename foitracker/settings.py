@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_celery_beat",
+    "django_filters",
+    "django_tables2",
     "requests_app",
 ]
 
@@ -56,7 +58,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "foitracker.urls"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "pages:dashboard"
+LOGOUT_REDIRECT_URL = "pages:requests"
 WSGI_APPLICATION = "foitracker.wsgi.application"
 
 TEMPLATES = [

@@ -1,8 +1,10 @@
 """How deadlines read to a person: labels, badges and 'in 3 working days' phrases."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import nh3
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -46,19 +48,25 @@ def deadline_rows(computed: deadlines.Deadlines, regime: str, today: date):
         yield label, shown, when(value, today, regime) if value else "", rule
 
 
+def due_state(request, today: date) -> tuple[str, str]:
+    """(css class, words) for a request's response deadline: days left, overdue or very overdue."""
+    if request.status not in AWAITING_RESPONSE or request.due is None:
+        return "foi-muted", "—"
+    if request.very_overdue and request.very_overdue < today:
+        return "foi-very-overdue", "very overdue"
+    if request.is_overdue(today):
+        late = -deadlines.working_days_between(today, request.due, request.effective_regime)
+        return "foi-overdue", f"{late} working day{'s' if late != 1 else ''} overdue"
+    left = request.days_left(today)
+    text = "due today" if left == 0 else f"{left} working day{'s' if left != 1 else ''} left"
+    return ("foi-soon" if left <= 3 else "foi-ok"), text
+
+
 def due_badge(request, today: date):
     """A coloured pill: days left, overdue or very overdue. Blank once answered."""
-    if request.status not in AWAITING_RESPONSE or request.due is None:
-        return format_html('<span class="foi-muted">{}</span>', "—")
-    if request.very_overdue and request.very_overdue < today:
-        css, text = "foi-very-overdue", "very overdue"
-    elif request.is_overdue(today):
-        late = -deadlines.working_days_between(today, request.due, request.effective_regime)
-        css, text = "foi-overdue", f"{late} working day{'s' if late != 1 else ''} overdue"
-    else:
-        left = request.days_left(today)
-        css = "foi-soon" if left <= 3 else "foi-ok"
-        text = "due today" if left == 0 else f"{left} working day{'s' if left != 1 else ''} left"
+    css, text = due_state(request, today)
+    if css == "foi-muted":
+        return format_html('<span class="foi-muted">{}</span>', text)
     return format_html('<span class="foi-pill {}">{}</span>', css, text)
 
 
@@ -115,3 +123,13 @@ def tables_html(tables) -> str:
     if not tables:
         return mark_safe('<span class="foi-muted">No tables found.</span>')
     return format_html_join("", "{}", ((table_html(t),) for t in tables))
+
+
+_HTML_TAG = re.compile(r"<\s*(?:p|div|table|br|span|html|body|b|i|a|ul|ol|li|h[1-6]|strong|em|font)\b", re.IGNORECASE)
+
+
+def reply_body(body: str):
+    """A reply's text for a page: e-mail HTML through nh3 (scripts, handlers, styles gone), else plain text."""
+    if _HTML_TAG.search(body or ""):
+        return mark_safe(nh3.clean(body, link_rel="noopener noreferrer nofollow"))
+    return format_html('<div class="reply-body">{}</div>', body)

@@ -29,7 +29,19 @@ class FOIRequestQuerySet(models.QuerySet):
         return self.awaiting_response().filter(very_overdue__lt=today)
 
     def for_user(self, user):
-        """Superusers see every request; everyone else their own."""
-        if user.is_superuser:
+        """What a person may change: superusers everything, others their own and their teams'."""
+        if user.is_authenticated and user.is_superuser:
             return self
-        return self.filter(owner=user)
+        return self.filter(_access(user))
+
+    def readable_by(self, user):
+        """What a person may read: what they may change, plus every request marked public."""
+        if user.is_authenticated and user.is_superuser:
+            return self
+        return self.filter(_access(user) | models.Q(public=True))
+
+
+def _access(user) -> models.Q:
+    if not user.is_authenticated:
+        return models.Q(pk__in=[])
+    return models.Q(owner=user) | models.Q(team__in=user.foi_teams.values("id"))

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from requests_app import deadlines
 from requests_app.models.authority import Authority, Regime
+from requests_app.models.team import Team
 from requests_app.querysets import FOIRequestQuerySet
 
 
@@ -56,6 +57,8 @@ class Batch(models.Model):
     """One request text sent to many authorities at once."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="foi_batches")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="batches",
+                             help_text="Share the batch and its requests with this team.")
     title = models.CharField(max_length=300)
     text = models.TextField(help_text="The request as sent, numbered questions and all.")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -72,6 +75,10 @@ class FOIRequest(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="foi_requests")
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="requests")
     batch = models.ForeignKey(Batch, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests",
+                             help_text="Share the request, its replies and tables with this team.")
+    public = models.BooleanField(default=False, db_default=False,
+                                 help_text="Show the request, its replies and tables to visitors who are not logged in.")
     title = models.CharField(max_length=300)
     text = models.TextField("full text", help_text="The request exactly as sent.")
     questions = models.JSONField(default=list, blank=True, editable=False,

@@ -89,20 +89,20 @@ def request_deadlines(request: FOIRequest, extra_days: dict[str, frozenset[date]
 
 
 def replies_for_user(user) -> QuerySet:
-    return Reply.objects.filter(request__in=FOIRequest.objects.for_user(user))
+    return Reply.objects.filter(request__in=FOIRequest.objects.readable_by(user))
 
 
 def attachments_for_user(user) -> QuerySet:
     from requests_app.models import Attachment
 
-    return Attachment.objects.filter(reply__request__in=FOIRequest.objects.for_user(user))
+    return Attachment.objects.filter(reply__request__in=FOIRequest.objects.readable_by(user))
 
 
 def tables_for_user(user) -> QuerySet:
     from requests_app.models import ParsedTable
 
     return ParsedTable.objects.select_related("reply__request__authority").filter(
-        reply__request__in=FOIRequest.objects.for_user(user))
+        reply__request__in=FOIRequest.objects.readable_by(user))
 
 
 def table_as_json(table) -> dict:

@@ -1,0 +1,69 @@
+"""Filters for the request list (django-filter). The dashboard's counts link to the same filters."""
+from datetime import date, timedelta
+
+import django_filters as df
+from django.db.models import Exists, OuterRef, Q
+
+from requests_app.models import Authority, Batch, FOIRequest, Nation, Regime, Reply, Status
+from requests_app.models.request import ANSWERED
+
+REVIEWABLE = (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)
+
+
+def deadline_views(today: date) -> dict[str, tuple[str, callable]]:
+    """Named slices of a person's requests: (label, queryset -> queryset)."""
+    week_end = today + timedelta(days=6 - today.weekday())
+    fortnight = today + timedelta(days=14)
+    return {
+        "due_this_week": ("Due this week", lambda qs: qs.due_between(today, week_end)),
+        "overdue": ("Overdue", lambda qs: qs.overdue(today)),
+        "very_overdue": ("Very overdue", lambda qs: qs.very_overdue_on(today)),
+        "answered_recently": ("Answered in the last 14 days", lambda qs: qs.filter(
+            Exists(Reply.objects.filter(request=OuterRef("pk"), kind="response",
+                                        letter_date__gte=today - timedelta(days=14))), status__in=ANSWERED)),
+        "review_closing": ("Internal review window closing (14 days)", lambda qs: qs.filter(
+            status__in=REVIEWABLE, review_window_closes__range=(today, fortnight))),
+        "escalation_closing": ("Complaint window closing (14 days)", lambda qs: qs.filter(
+            status__in=(Status.REVIEW_REQUESTED, Status.REVIEW_ANSWERED), escalation_window_closes__range=(today, fortnight))),
+    }
+
+
+class RequestFilter(df.FilterSet):
+    q = df.CharFilter(label="Search titles and replies", method="search")
+    authority = df.ModelChoiceFilter(queryset=Authority.objects.all(), label="Authority")
+    nation = df.ChoiceFilter(field_name="authority__nation", choices=Nation.choices, label="Nation")
+    status = df.MultipleChoiceFilter(choices=Status.choices, label="Status")
+    deadline = df.ChoiceFilter(label="Deadline", method="by_deadline", choices=[])
+    batch = df.ModelChoiceFilter(queryset=Batch.objects.none(), label="Batch")
+    regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime")
+    exemption = df.CharFilter(label="Exemption cited", method="by_exemption",
+                              help_text="As the tracker stores them: s40(2), s31(1)(a), reg12(4)(b).")
+    sent = df.DateFromToRangeFilter(field_name="sent_date", label="Sent between",
+                                    widget=df.widgets.DateRangeWidget(attrs={"type": "date"}))
+    due = df.DateFromToRangeFilter(field_name="due_on", label="Due between",
+                                   widget=df.widgets.DateRangeWidget(attrs={"type": "date"}))
+
+    class Meta:
+        model = FOIRequest
+        fields = []
+
+    def __init__(self, *args, today: date, batches=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.views = deadline_views(today)
+        self.filters["deadline"].extra["choices"] = [(k, label) for k, (label, _) in self.views.items()]
+        if batches is not None:
+            self.filters["batch"].queryset = batches
+
+    def search(self, queryset, name, value):
+        replies = Reply.objects.filter(request=OuterRef("pk"), body__icontains=value)
+        return queryset.filter(Q(title__icontains=value) | Q(text__icontains=value) | Exists(replies))
+
+    def by_deadline(self, queryset, name, value):
+        return self.views[value][1](queryset)
+
+    def by_regime(self, queryset, name, value):
+        return queryset.filter(Q(regime=value) | Q(regime="", authority__default_regime=value))
+
+    def by_exemption(self, queryset, name, value):
+        cited = Reply.objects.filter(request=OuterRef("pk"), exemptions__icontains=f'"{value.strip()}"')
+        return queryset.filter(Exists(cited))

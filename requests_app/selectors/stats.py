@@ -1,0 +1,100 @@
+"""Reads for the forces pages: the FOI league table and one force's profile.
+
+A fixed number of queries whatever the number of requests: one aggregate over requests, one
+list of first responses and one list of exemptions, folded in Python.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+
+from django.db.models import Count, Q, QuerySet
+
+from requests_app import deadlines
+from requests_app.models import Authority, FOIRequest, Reply
+from requests_app.models.reply import Outcome, ReplyKind
+from requests_app.models.request import AWAITING_RESPONSE
+
+REFUSALS = (Outcome.REFUSED, Outcome.PARTIAL, Outcome.NCND)
+BUCKETS = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 30, "21–30"), (31, 40, "31–40"), (41, 10**6, "over 40")]
+
+
+@dataclass
+class ForceNumbers:
+    days: list[int] = field(default_factory=list)
+    on_time: int = 0
+    refused: int = 0
+    not_held: int = 0
+    exemptions: Counter = field(default_factory=Counter)
+
+    @property
+    def answered(self) -> int:
+        return len(self.days)
+
+
+def _late(today: date) -> Q:
+    return Q(status__in=AWAITING_RESPONSE) & (
+        Q(extended_due__isnull=True, response_due_code__lt=today) | Q(extended_due__lt=today))
+
+
+def _responses(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
+    """Each request's first substantive response: working days taken, on time, refused."""
+    seen = set()
+    rows = (Reply.objects.filter(request__in=visible, kind=ReplyKind.RESPONSE).order_by("letter_date", "id")
+            .values_list("request_id", "request__authority_id", "request__received_date", "request__sent_date",
+                         "request__regime", "request__authority__default_regime", "request__response_due",
+                         "request__extended_due", "letter_date", "outcome"))
+    for request_id, authority_id, received, sent, regime, default, due, extended, letter, outcome in rows.iterator(2000):
+        if request_id in seen or (received or sent) is None:
+            continue
+        seen.add(request_id)
+        force = numbers[authority_id]
+        force.days.append(max(deadlines.working_days_between(received or sent, letter, regime or default), 0))
+        force.on_time += bool((extended or due) and letter <= (extended or due))
+        force.refused += outcome in REFUSALS
+        force.not_held += outcome == Outcome.NOT_HELD
+
+
+def _exemptions(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
+    rows = Reply.objects.filter(request__in=visible).exclude(exemptions=[]).values_list(
+        "request__authority_id", "exemptions")
+    for authority_id, cited in rows.iterator(2000):
+        numbers[authority_id].exemptions.update(set(cited))
+
+
+def force_numbers(visible: QuerySet) -> dict[int, ForceNumbers]:
+    numbers: dict[int, ForceNumbers] = defaultdict(ForceNumbers)
+    _responses(visible, numbers)
+    _exemptions(visible, numbers)
+    return numbers
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def authority_stats(user, *, today: date, authorities: QuerySet | None = None) -> list[dict]:
+    """The league table: one dict per authority, over the requests this person can see."""
+    visible = FOIRequest.objects.for_user(user)
+    authorities = authorities if authorities is not None else Authority.objects.all()
+    counts = {row["authority_id"]: row for row in visible.values("authority_id").annotate(
+        requests=Count("id"), awaiting=Count("id", filter=Q(status__in=AWAITING_RESPONSE)),
+        overdue=Count("id", filter=_late(today)))}
+    numbers = force_numbers(visible)
+    rows = []
+    for authority in authorities:
+        c, n = counts.get(authority.pk, {}), numbers.get(authority.pk, ForceNumbers())
+        rows.append({
+            "id": authority.pk, "slug": authority.slug, "name": authority.name, "nation": authority.nation,
+            "nation_label": authority.get_nation_display(), "requests": c.get("requests", 0),
+            "awaiting": c.get("awaiting", 0), "overdue": c.get("overdue", 0), "answered": n.answered,
+            "on_time_rate": _rate(n.on_time, n.answered), "median_days": median(n.days) if n.days else None,
+            "refusal_rate": _rate(n.refused, n.answered), "top_exemptions": n.exemptions.most_common(3),
+        })
+    return rows
+
+
+def response_time_buckets(numbers: ForceNumbers) -> list[tuple[str, int]]:
+    return [(f"{label} working days", sum(lo <= d <= hi for d in numbers.days)) for lo, hi, label in BUCKETS]
