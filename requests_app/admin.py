@@ -13,7 +13,7 @@ from requests_app.forms import (
     AcknowledgementForm, AttachmentForm, BatchForm, FOIRequestForm, MarkSentForm, ReplyForm,
 )
 from requests_app.models import (
-    Attachment, Authority, Batch, Escalation, ExtraNonWorkingDay, FOIRequest, InternalReview, Reply, RequestEvent,
+    Attachment, Authority, Batch, Escalation, ExtraNonWorkingDay, FOIRequest, InternalReview, Reply, RequestEvent, Team,
 )
 from requests_app.models.request import CLOSED_STATES
 from requests_app.presentation import change_summary, deadline_rows, due_badge, tables_html
@@ -97,11 +97,17 @@ class BatchAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = type("BatchForm", (BatchForm,), {"owner": request.user})
-            kwargs["fields"] = ["title", "text", "authorities", "regime", "sent_date"]
+            kwargs["fields"] = ["title", "text", "authorities", "regime", "sent_date", "team"]
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request, obj=None):
-        return ["title", "text", "authorities", "regime", "sent_date"] if obj is None else ["title", "text", "owner"]
+        return ["title", "text", "authorities", "regime", "sent_date", "team"] if obj is None else [
+            "title", "text", "owner", "team"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "team" and not request.user.is_superuser:
+            kwargs["queryset"] = request.user.foi_teams.all()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         return ["owner"] if obj else []
@@ -120,7 +126,7 @@ class BatchAdmin(admin.ModelAdmin):
             return super().save_model(request, obj, form, change)
         batch = services.batch_create(
             owner=request.user, authorities=form.cleaned_data["authorities"], title=obj.title, text=obj.text,
-            regime=form.cleaned_data["regime"], sent_date=form.cleaned_data["sent_date"])
+            regime=form.cleaned_data["regime"], sent_date=form.cleaned_data["sent_date"], team=obj.team)
         obj.pk, obj.owner, obj.created_at = batch.pk, batch.owner, batch.created_at
         self.message_user(request, f"Logged {batch.requests.count()} requests in this batch, with their deadlines.")
 
@@ -207,6 +213,7 @@ class FOIRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["owner", "question_list", "deadline_table"]
     fieldsets = [
         (None, {"fields": ["authority", "title", "text", "question_list", "regime", "batch", "owner"]}),
+        ("Sharing", {"fields": ["team", "public"]}),
         ("Progress", {"fields": ["status", ("sent_date", "received_date"), "authority_reference"]}),
         ("Deadlines", {"fields": ["deadline_table"],
                        "description": "Computed from the dates above and the replies below; never typed in."}),
@@ -221,6 +228,8 @@ class FOIRequestAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "batch" and not request.user.is_superuser:
             kwargs["queryset"] = Batch.objects.filter(owner=request.user)
+        if db_field.name == "team" and not request.user.is_superuser:
+            kwargs["queryset"] = request.user.foi_teams.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="due", ordering="response_due")
@@ -384,6 +393,21 @@ class ReplyAdmin(admin.ModelAdmin):
         if warning:
             self.message_user(request, warning, messages.WARNING)
         services.reply_parse_later(reply=form.instance)
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "member_count"]
+    search_fields = ["name", "members__username"]
+    filter_horizontal = ["members"]
+
+    def get_queryset(self, request):
+        teams = super().get_queryset(request).annotate(member_total=Count("members"))
+        return teams if request.user.is_superuser else teams.filter(members=request.user)
+
+    @admin.display(description="members", ordering="member_total")
+    def member_count(self, obj):
+        return obj.member_total
 
 
 @admin.register(ExtraNonWorkingDay)

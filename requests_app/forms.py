@@ -38,7 +38,7 @@ class BatchForm(forms.ModelForm):
 
     class Meta:
         model = Batch
-        fields = ["title", "text"]
+        fields = ["title", "text", "team"]
 
     def clean(self):
         data = super().clean()

@@ -27,17 +27,17 @@ def _event(request: FOIRequest, kind: str, message: str, actor=None, changes=Non
 
 
 def batch_create(*, owner, authorities: Iterable[Authority], title: str, text: str, regime: str = "",
-                 sent_date: date | None = None) -> Batch:
+                 sent_date: date | None = None, team=None) -> Batch:
     """One request text to many authorities: one FOIRequest each, deadlines computed for all."""
     authorities = list(authorities)
     if not authorities:
         raise ValidationError("Choose at least one authority for the batch.")
     with transaction.atomic():
-        batch = Batch.objects.create(owner=owner, title=title, text=text)
+        batch = Batch.objects.create(owner=owner, title=title, text=text, team=team)
         questions = split_questions(text)
         status = Status.SENT if sent_date else Status.DRAFT
         requests = FOIRequest.objects.bulk_create([
-            FOIRequest(owner=owner, authority=a, batch=batch, title=title, text=text, questions=questions,
+            FOIRequest(owner=owner, authority=a, batch=batch, team=team, title=title, text=text, questions=questions,
                        regime=regime or a.default_regime, sent_date=sent_date, received_date=sent_date,
                        status=status)
             for a in authorities
