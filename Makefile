@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(PY) bench/deadlines_bench.py
 	$(PY) bench/recompute_bench.py
 	$(PY) bench/parsing_bench.py
+	$(PY) bench/reminders_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
