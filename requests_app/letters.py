@@ -93,7 +93,7 @@ def review_letter(facts: LetterFacts) -> str:
 
 def complaint_letter(facts: LetterFacts, *, review_requested: date | None, review_answered: date | None) -> str:
     scottish = facts.regime in ("foisa", "eisr")
-    body = "the Scottish Information Commissioner" if scottish else "the Information Commissioner"
+    body = "Scottish Information Commissioner" if scottish else "Information Commissioner"
     section = "section 47(1) of the Freedom of Information (Scotland) Act 2002" if scottish else \
         "section 50 of the Freedom of Information Act 2000"
     history = [f"- Request sent: {facts.sent:%-d %B %Y}" if facts.sent else "- Request sent: (date)"]
