@@ -105,7 +105,7 @@ def _event(row: dict, event: str, due: date, lead: int = 0) -> DueEvent:
 
 
 def _rows(queryset) -> Iterator[dict]:
-    return queryset.values(*_FIELDS).iterator(chunk_size=2000)
+    return queryset.order_by().values(*_FIELDS).iterator(chunk_size=2000)
 
 
 def _due_soon(today: date, cal: _Calendars) -> Iterator[DueEvent]:
@@ -166,9 +166,13 @@ def _batch_stragglers(today: date, since: date) -> Iterator[DueEvent]:
     catch-up slack) are looked at; the reminder is keyed on the latest late date, so a
     force falling late later brings a new one.
     """
+    lo = since - _TRIGGER_SLACK
+    # Each column bounded on its own, so the (status, date) indexes serve it (a COALESCE cannot).
+    recently_late = FOIRequest.objects.filter(
+        Q(extended_due__isnull=True, response_due_code__gte=lo, response_due_code__lt=today)
+        | Q(extended_due__gte=lo, extended_due__lt=today),
+        status__in=AWAITING_RESPONSE, batch__isnull=False).values("batch_id")
     limit = Coalesce("extended_due", "response_due_code", output_field=DateField())
-    recently_late = (FOIRequest.objects.filter(_late_q(today), batch__isnull=False)
-                     .annotate(limit=limit).filter(limit__gte=since - _TRIGGER_SLACK).values("batch_id"))
     stats = (FOIRequest.objects.filter(batch_id__in=recently_late)
              .values("batch_id", "batch__owner_id", "batch__title")
              .annotate(total=Count("id"), replied=Count("id", filter=Q(status__in=REPLIED)),
