@@ -64,7 +64,7 @@ def requests_list(request):
     RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
     return render(request, "pages/requests.html", {
         "title": "Requests", "nav": "requests", "filter": filterset, "table": table,
-        "query": request.GET.urlencode()})
+        "count": table.paginator.count, "query": request.GET.urlencode()})
 
 
 def requests_export(request, fmt: str):
