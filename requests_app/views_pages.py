@@ -12,6 +12,7 @@ from django_tables2 import RequestConfig
 from requests_app import charts, services
 from requests_app.filters import RequestFilter
 from requests_app.models import Authority, Nation, Regime
+from requests_app.presentation import table_html
 from requests_app.selectors import batches as batch_reads, browse, stats
 from requests_app.tables import ForceTable, RequestTable, table_rows
 
@@ -103,7 +104,7 @@ def force_page(request, slug: str):
     numbers = stats.force_numbers(visible).get(authority.pk, stats.ForceNumbers())
     return render(request, "pages/force.html", {
         "title": authority.name, "nav": "forces", "authority": authority, "table": table,
-        "numbers": numbers, "tables": browse.recent_tables(visible, limit=10),
+        "numbers": numbers, "tables": [(t, table_html(t)) for t in browse.recent_tables(visible, limit=10)],
         "times": charts.bar_chart(stats.response_time_buckets(numbers), title="Working days to answer", unit="requests"),
         "exemptions": charts.bar_chart(numbers.exemptions.most_common(12), title="Exemptions cited", unit="replies")})
 

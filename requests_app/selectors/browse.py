@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from requests_app import selectors
 from requests_app.filters import deadline_views
 from requests_app.models import Attachment, FOIRequest, ParsedTable, Reply
+from requests_app.models.request import AWAITING_RESPONSE
 from requests_app.presentation import LABELS, when
 
 
@@ -71,9 +72,10 @@ def timeline(request: FOIRequest, today: date) -> list[Moment]:
         if escalation.decision_date:
             items.append(Moment(escalation.decision_date, "event", "Decision notice", escalation.decision_notice_reference))
     computed = selectors.request_deadlines(request)
+    settled = request.status not in AWAITING_RESPONSE  # lateness dates no longer apply once answered
     for name, label in LABELS.items():
         day = getattr(computed, name)
-        if day:
+        if day and not (settled and name in ("response_due_code", "very_overdue")):
             items.append(Moment(day, "deadline", label, f"{when(day, today, regime)} — {computed.rules.get(name, '')}",
                                 late=day < today))
     return sorted(items, key=lambda m: (m.day, m.kind != "event"))

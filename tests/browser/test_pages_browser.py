@@ -29,8 +29,9 @@ def batch(superuser):
                                   team=Team.objects.create(name="Desk"))
     for name, figures in [("Bedfordshire Police", [12, 12, 12, 12]), ("West Midlands Police", [40, 40, 40, 40])]:
         request = batch.requests.get(authority__name=name)
-        reply = ReplyFactory(request=request, letter_date=date(2024, 2, 1), outcome="full",
-                             exemptions=["s40(2)"] if name.startswith("Bed") else [])
+        beds = name.startswith("Bed")
+        reply = ReplyFactory(request=request, letter_date=date(2024, 2, 1), outcome="partial" if beds else "full",
+                             exemptions=["s40(2)"] if beds else [])
         services.reply_recorded(reply=reply)
         _table(reply, figures)
     long_one = batch.requests.get(authority__name="Police Scotland")
@@ -97,6 +98,13 @@ def test_force_page_and_league_table(admin_page, batch, screenshot):
     page.get_by_text("The figures as a table").first.click()
     expect(page.locator("figure.chart table").first).to_contain_text("11–20 working days")
     screenshot(page, "force")
+    page.locator("table.requests").get_by_role("link", name="Harassment 2023").click()
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+    expect(page.locator("ol.timeline")).to_contain_text("Ask for internal review by")
+    page.get_by_role("link", name="Ask for an internal review").click()
+    expect(page.get_by_label("Your letter (edit it, send it, then record it here)")).to_contain_text("You relied on s40(2)")
+    page.go_back()
+    screenshot(page, "request")
 
 
 @pytest.mark.browser
@@ -104,6 +112,7 @@ def test_batch_comparison_chart_and_merged_csv(admin_page, batch, screenshot):
     page = admin_page
     page.goto(f"/batches/{batch.pk}/")
     expect(page.locator("table.grid-status tbody tr")).to_have_count(3)
+    expect(page.locator("table.grid-status")).to_contain_text("answered in part")
     expect(page.locator(".side-by-side section")).to_have_count(3)
     bars = page.locator("figure.chart svg rect.bar")
     expect(bars).to_have_count(2)  # the default row 'Total' is in two forces' tables
