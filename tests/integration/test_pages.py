@@ -324,3 +324,12 @@ def test_dashboard_counts_link_to_the_same_filter(people, batch):
     client = _client(people["owner"])
     body = client.get(reverse("pages:dashboard")).content.decode()
     assert "?deadline=overdue" in body and "Very overdue" in body
+
+
+@pytest.mark.parametrize("sort", ["on_time_rate", "-on_time_rate", "median_days", "-refusal_rate", "-overdue", "name"])
+def test_league_table_sorts_on_every_column_with_gaps(people, batch, sort):
+    response = _client(people["owner"]).get(reverse("pages:forces"), {"sort": sort})
+    assert response.status_code == 200
+    body = response.content.decode()
+    if sort == "-on_time_rate":  # West Midlands answered on time (100%), Bedfordshire late (0%)
+        assert body.index("West Midlands Police") < body.index("Bedfordshire Police")
