@@ -1,0 +1,228 @@
+"""PDF tables that run across page breaks: one table, whatever the pages print around it.
+
+Every PDF here is written with fpdf2 in the test: page headers and footers, 'Page N of M',
+protective markings, tables aligned by position only (no borders) or ruled.
+"""
+from __future__ import annotations
+
+import pytest
+
+from requests_app.parsing import parse_bytes
+from requests_app.parsing.model import Limits, TextBlock
+from requests_app.parsing.pdf import read_pdf
+
+pytest.importorskip("fpdf")
+
+HEADER = ["Offence", "2017", "2018", "Total"]
+WIDTHS = [90, 25, 25, 25]
+
+
+def offence_rows(first: int, count: int) -> list[list[str]]:
+    rows = []
+    for k in range(first, first + count):
+        a, b = k * 3 % 17 + 1, k * 7 % 23
+        rows.append([f"Offence type {k}", str(a), "-" if b == 0 else f"{b * 61:,}", f"{a + b * 61:,}"])
+    return rows
+
+
+def total_row(rows: list[list[str]], label: str = "Grand Total") -> list[str]:
+    def value(cell: str) -> int:
+        return 0 if cell == "-" else int(cell.replace(",", ""))
+
+    sums = [sum(value(r[j]) for r in rows) for j in range(1, len(rows[0]))]
+    return [label, *(f"{s:,}" for s in sums)]
+
+
+def make_pdf(pages: list[list], marking: str = "OFFICIAL", ruled: bool = False,
+             header_text: str = "Thames Valley Police - Freedom of Information Request 2019/0042") -> bytes:
+    """One page per item of `pages`: a list of table rows (lists of cells) and text lines (str).
+
+    Every page has the force's header line and `marking` at the top, and a footer with the
+    reference, 'Page N of M' and `marking` again at the foot."""
+    from fpdf import FPDF
+
+    total = len(pages)
+
+    class Letter(FPDF):
+        def header(self):
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 4, marking, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, 5, header_text, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+        def footer(self):
+            self.set_y(-18)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 4, f"Ref: FOI 2019/0042    Page {self.page_no()} of {total}", align="C",
+                      new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, 4, marking, align="C")
+
+    pdf = Letter(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(15, 12, 15)
+    for content in pages:
+        pdf.add_page()
+        for item in content:
+            if isinstance(item, str):
+                pdf.set_font("Helvetica", "", 9)
+                pdf.cell(0, 5, item, new_x="LMARGIN", new_y="NEXT")
+                continue
+            pdf.set_font("Helvetica", "B" if item[0] == HEADER[0] else "", 8)
+            for k, (width, text) in enumerate(zip(WIDTHS, item)):
+                pdf.cell(width, 5, text, border=1 if ruled else 0, align="L" if k == 0 else "R",
+                         new_x="RIGHT", new_y="TOP")
+            pdf.ln(5)
+    return bytes(pdf.output())
+
+
+def expected_values(row: list[str]) -> list:
+    return [0 if c == "-" else int(c.replace(",", "")) for c in row[1:]]
+
+
+def assert_rows(table, rows: list[list[str]]) -> None:
+    """The table's rows, cell by cell: label, then each value."""
+    assert [list(r.label) for r in table.rows] == [[r[0]] for r in rows]
+    for got, want in zip(table.rows, rows):
+        assert list(got.values) == expected_values(want), want[0]
+
+
+LETTER_TOP = ["Our Ref: FOI 2019/0042", "Question 1: The number of offences recorded in 2017 and 2018.",
+              "Recorded offences by year"]
+
+
+# --- (a) two pages, the header row repeated --------------------------------------------------
+
+def test_aligned_table_over_two_pages_with_repeated_header_is_one_table():
+    first, second = offence_rows(0, 30), offence_rows(30, 12)
+    data = make_pdf([[*LETTER_TOP, HEADER, *first], [HEADER, *second, "", "Yours sincerely"]])
+    parsed = parse_bytes(data, "reply.pdf")
+    assert len(parsed.tables) == 1, [t.title for t in parsed.tables]
+    table = parsed.tables[0]
+    assert table.source == "reply.pdf#page=1"
+    assert table.question == "1" and table.title == "Recorded offences by year"
+    assert table.row_header == "Offence" and table.columns == ("2017", "2018", "Total")
+    assert_rows(table, first + second)  # no repeated header, no page furniture among the rows
+    assert table.totals_consistent is True and table.warnings == ()
+    assert parsed.facts.reference == "FOI 2019/0042"
+
+
+def test_the_continuation_leaves_the_second_pages_text_and_joins_the_first():
+    first, second = offence_rows(0, 30), offence_rows(30, 5)
+    data = make_pdf([[*LETTER_TOP, HEADER, *first], [HEADER, *second, "", "Yours sincerely"]])
+    pages = [b for b in read_pdf(data, "reply.pdf", Limits()).blocks if isinstance(b, TextBlock)]
+    assert [p.source for p in pages] == ["reply.pdf#page=1", "reply.pdf#page=2"]
+    assert "Offence type 34" in pages[0].text and "Offence type 34" not in pages[1].text
+    assert "Page 2 of 2" in pages[1].text and "Yours sincerely" in pages[1].text  # furniture and prose stay
+    assert pages[0].text.count("2017") == 2  # the header once (and the question), not repeated
+
+
+@pytest.mark.parametrize("marking", ["OFFICIAL", "OFFICIAL-SENSITIVE", "NOT PROTECTIVELY MARKED"])
+def test_any_protective_marking_is_page_furniture(marking):
+    first, second = offence_rows(0, 30), offence_rows(30, 4)
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], [HEADER, *second]], marking=marking), "m.pdf")
+    assert len(parsed.tables) == 1
+    assert_rows(parsed.tables[0], first + second)
+
+
+# --- (b) three pages, no repeated header ----------------------------------------------------
+
+def test_aligned_table_over_three_pages_without_repeated_header():
+    rows = offence_rows(0, 80)
+    pages = [[*LETTER_TOP, HEADER, *rows[:30]], rows[30:72], [*rows[72:], "", "Yours sincerely"]]
+    parsed = parse_bytes(make_pdf(pages), "long.pdf")
+    assert len(parsed.tables) == 1, [len(t.rows) for t in parsed.tables]
+    table = parsed.tables[0]
+    assert table.source == "long.pdf#page=1" and table.columns == ("2017", "2018", "Total")
+    assert_rows(table, rows)
+    assert table.totals_consistent is True
+
+
+def test_a_table_filling_the_middle_page_goes_on_to_the_third_with_its_header_repeated():
+    rows = offence_rows(0, 75)
+    pages = [[*LETTER_TOP, HEADER, *rows[:30]], [HEADER, *rows[30:71]], [HEADER, *rows[71:]]]
+    table, = parse_bytes(make_pdf(pages), "long.pdf").tables
+    assert_rows(table, rows)
+
+
+# --- (c) different tables on consecutive pages stay apart -----------------------------------
+
+def test_different_columns_on_the_next_page_is_another_table():
+    first = offence_rows(0, 30)
+    other_header = ["Outcome", "Male", "Female"]
+    other = [["Charge/summons", "12", "3"], ["Caution - Adult", "4", "-"], ["Community Resolution", "7", "2"]]
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], [other_header, *other]]), "two.pdf")
+    assert [len(t.rows) for t in parsed.tables] == [30, 3]
+    assert [t.source for t in parsed.tables] == ["two.pdf#page=1", "two.pdf#page=2"]
+    assert parsed.tables[1].columns == ("Male", "Female") and parsed.tables[1].row_header == "Outcome"
+    assert_rows(parsed.tables[0], first)
+
+
+def test_a_header_of_years_on_the_next_page_is_another_tables_header_not_figures():
+    first = offence_rows(0, 30)
+    years = [["Outcome", "2019", "2020", "2021"], ["Charge/summons", "12", "3", "5"], ["Caution - Adult", "4", "-", "1"]]
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], years]), "two.pdf")
+    assert [len(t.rows) for t in parsed.tables] == [30, 2]
+    assert parsed.tables[1].columns == ("2019", "2020", "2021")
+
+
+@pytest.mark.parametrize("between", ["Question 2: The same figures for 2017 and 2018 online.",
+                                     "Table 2 - Offences flagged as online",
+                                     "Recorded offences, online flag"])
+def test_a_heading_or_caption_at_the_top_of_the_next_page_starts_another_table(between):
+    first, second = offence_rows(0, 30), offence_rows(30, 6)
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], [between, HEADER, *second]]), "two.pdf")
+    assert [len(t.rows) for t in parsed.tables] == [30, 6]
+    assert [t.source for t in parsed.tables] == ["two.pdf#page=1", "two.pdf#page=2"]
+    assert_rows(parsed.tables[1], second)
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+def test_text_after_the_table_ends_it_before_the_page_break(ruled):
+    first, second = offence_rows(0, 30), offence_rows(30, 6)
+    pages = [[*LETTER_TOP, HEADER, *first, "", "These figures are provisional."], [HEADER, *second]]
+    parsed = parse_bytes(make_pdf(pages, ruled=ruled), "two.pdf")
+    assert [len(t.rows) for t in parsed.tables] == [30, 6]
+
+
+def test_a_ruled_table_follows_the_same_rule():
+    first, second = offence_rows(0, 30), offence_rows(30, 6)
+    joined = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], [HEADER, *second]], ruled=True), "r.pdf")
+    assert len(joined.tables) == 1
+    assert_rows(joined.tables[0], first + second)
+    pages = [[*LETTER_TOP, HEADER, *first], ["Table 2 - Offences flagged as online", HEADER, *second]]
+    apart = parse_bytes(make_pdf(pages, ruled=True), "r.pdf")
+    assert [len(t.rows) for t in apart.tables] == [30, 6]
+    assert apart.tables[1].title == "Table 2 - Offences flagged as online"
+
+
+# --- (d) totals over the whole table -----------------------------------------------------------
+
+def test_a_totals_row_on_the_last_page_checks_against_every_pages_rows():
+    rows = offence_rows(0, 70)
+    total = total_row(rows)
+    pages = [[*LETTER_TOP, HEADER, *rows[:30]], [HEADER, *rows[30:65]], [HEADER, *rows[65:], total]]
+    table, = parse_bytes(make_pdf(pages), "totals.pdf").tables
+    assert_rows(table, [*rows, total])
+    assert table.rows[-1].total is True
+    assert table.totals_consistent is True and table.warnings == ()
+
+
+def test_a_lone_totals_row_carried_over_joins_the_table():
+    rows = offence_rows(0, 30)
+    total = total_row(rows)
+    table, = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *rows], [total, "", "Yours sincerely"]]), "t.pdf").tables
+    assert_rows(table, [*rows, total])
+    assert table.totals_consistent is True
+
+
+def test_a_wrong_total_is_reported_with_row_column_stated_and_sum():
+    rows = offence_rows(0, 50)
+    right = total_row(rows)
+    wrong = [right[0], right[1], f"{int(right[2].replace(',', '')) + 100:,}", right[3]]
+    pages = [[*LETTER_TOP, HEADER, *rows[:30]], [HEADER, *rows[30:], wrong]]
+    table, = parse_bytes(make_pdf(pages), "wrong.pdf").tables
+    assert len(table.rows) == 51
+    assert table.totals_consistent is False
+    stated, summed = int(wrong[2].replace(",", "")), int(right[2].replace(",", ""))
+    assert f"row 'Grand Total', column '2018': stated {stated}, sum {summed}" in table.warnings
+    assert table.rows[-1].values[1] == stated  # reported, not corrected
