@@ -159,7 +159,8 @@ def test_different_columns_on_the_next_page_is_another_table():
 
 def test_a_header_of_years_on_the_next_page_is_another_tables_header_not_figures():
     first = offence_rows(0, 30)
-    years = [["Outcome", "2019", "2020", "2021"], ["Charge/summons", "12", "3", "5"], ["Caution - Adult", "4", "-", "1"]]
+    years = [["Outcome", "2019", "2020", "2021"], ["Charge/summons", "12", "3", "5"],
+             ["Caution - Adult", "4", "-", "1"]]
     parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER, *first], years]), "two.pdf")
     assert [len(t.rows) for t in parsed.tables] == [30, 2]
     assert parsed.tables[1].columns == ("2019", "2020", "2021")
