@@ -8,44 +8,41 @@ as structure.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import ge, gt, sub
 
-from requests_app.parsing.model import Row
-
 _MAX_DEPTH = 4
+_FIGURE_TYPES = frozenset({int, float})
 Node = tuple[int, tuple]  # (row index, child nodes)
 
 
-def nest(rows: list[Row]) -> list[Row]:
-    """Rows with label paths from their nesting; unchanged when no nesting is evident."""
-    if any(len(r.label) > 1 for r in rows):
-        return rows  # labels already carry their groups
-    totals = [k for k, r in enumerate(rows) if r.total]
-    body = rows[: totals[0]] if totals else rows
-    if totals and totals != list(range(totals[0], len(rows))):
-        return rows  # subtotal rows inside the table: leave it flat
-    vectors = [_vector(r) for r in body]
-    if len(body) < 2 or any(v is None for v in vectors) or len(vectors[0]) == 0:
-        return rows
-    target = _vector(rows[totals[0]]) if totals else None
-    tree = _parse(tuple(vectors), target)
+def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool]) -> list[tuple[str, ...]]:
+    """The rows' label paths from their nesting (rows keep their order: a parent comes
+    before its children); `labels` as given when no nesting is evident."""
+    if any(len(label) > 1 for label in labels):
+        return labels  # labels already carry their groups
+    first_total = totals.index(True) if True in totals else len(totals)
+    if not all(totals[first_total:]):
+        return labels  # subtotal rows inside the table: leave it flat
+    body = values[:first_total]
+    if len(body) < 2 or len(body[0]) == 0:
+        return labels
+    vectors = tuple(map(_vector, body))
+    if None in vectors:
+        return labels
+    target = _vector(values[first_total]) if first_total < len(values) else None
+    tree = _parse(vectors, target)
     if tree is None:
-        return rows
-    return _paths(body, tree, ()) + rows[len(body):]
+        return labels
+    return _paths(labels, tree, ()) + labels[first_total:]
 
 
-def _vector(row: Row) -> tuple | None:
+def _vector(values: tuple) -> tuple | None:
     """The row's figures with empty cells as 0; None if any is suppressed or negative."""
-    out = []
-    for v in row.values:
-        if v is None:
-            out.append(0)
-        elif type(v) in (int, float) and v >= 0:
-            out.append(v)
-        else:
-            return None
-    return tuple(out)
+    if None in values:
+        values = tuple(0 if v is None else v for v in values)
+    if not _FIGURE_TYPES.issuperset(map(type, values)) or (values and min(values) < 0):
+        return None
+    return values
 
 
 def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:
@@ -71,30 +68,39 @@ class _Search:
     Several parses can add up (a one-row group equals its only child). Among parses
     ending at the same row, the one whose leaves sit at fewest different depths wins:
     real tables nest evenly (every offence has its age rows), coincidences do not.
+    The depths a parse uses are kept as a bit set (bit d for depth d).
     """
 
     def __init__(self, vectors: tuple[tuple, ...]):
         self.v = vectors
         self.n = len(vectors)
-        self.children = lru_cache(maxsize=None)(self._children)
-        self.node = lru_cache(maxsize=None)(self._node)
+        self.nodes: dict[tuple, dict] = {}  # plain dicts: an lru_cache per table costs more to make
+        self.sequences: dict[tuple, dict] = {}
 
-    def _node(self, i: int, level: int) -> dict[int, tuple[Node, frozenset]]:
+    def node(self, i: int, level: int) -> dict[int, tuple[Node, int]]:
         """Ways row i can stand at `level`: a leaf, or a parent of rows that add up to it."""
-        options = {i + 1: ((i, ()), frozenset({level}))}
-        if level < _MAX_DEPTH - 1 and any(self.v[i]):
-            for end, (kids, depths) in self.children(i + 1, level + 1, self.v[i]).items():
-                options[end] = ((i, kids), depths)
+        key = (i, level)
+        options = self.nodes.get(key)
+        if options is None:
+            options = self.nodes[key] = {i + 1: ((i, ()), 1 << level)}
+            if level < _MAX_DEPTH - 1 and any(self.v[i]):
+                for end, (kids, depths) in self.children(i + 1, level + 1, self.v[i]).items():
+                    options[end] = ((i, kids), depths)
         return options
 
-    def _children(self, i: int, level: int, remaining: tuple) -> dict[int, tuple[tuple[Node, ...], frozenset]]:
+    def children(self, i: int, level: int, remaining: tuple) -> dict[int, tuple[tuple[Node, ...], int]]:
         """Sequences of sibling nodes from row i adding up to `remaining`, best one per end row."""
         if i >= self.n or any(map(gt, self.v[i], remaining)):
             return {}
+        key = (i, level, remaining)
+        found = self.sequences.get(key)
+        if found is not None:
+            return found
+        found = self.sequences[key] = {}
         rest = tuple(map(sub, remaining, self.v[i]))
-        found: dict[int, tuple[tuple[Node, ...], frozenset]] = {}
+        complete = not any(rest)
         for end, (node, depths) in self.node(i, level).items():
-            if not any(rest):
+            if complete:
                 _keep(found, end, (node,), depths)
                 continue
             for end2, (more, more_depths) in self.children(end, level, rest).items():
@@ -104,14 +110,17 @@ class _Search:
     def greedy(self) -> tuple[Node, ...]:
         nodes, i = [], 0
         while i < self.n:
-            end = max(self.node(i, 0))
-            nodes.append(self.node(i, 0)[end][0])
+            options = self.node(i, 0)
+            end = max(options)
+            nodes.append(options[end][0])
             i = end
         return tuple(nodes)
 
 
-def _keep(found: dict, end: int, nodes: tuple, depths: frozenset) -> None:
-    if end not in found or (len(depths), max(depths)) < (len(found[end][1]), max(found[end][1])):
+def _keep(found: dict, end: int, nodes: tuple, depths: int) -> None:
+    """Keep the parse with fewer distinct depths, then the shallower deepest leaf; the first on a tie."""
+    old = found.get(end)
+    if old is None or (depths.bit_count(), depths.bit_length()) < (old[1].bit_count(), old[1].bit_length()):
         found[end] = (nodes, depths)
 
 
@@ -125,10 +134,10 @@ def _sum(vectors) -> tuple:
     return tuple(map(sum, zip(*vectors)))
 
 
-def _paths(rows: list[Row], nodes: tuple[Node, ...], prefix: tuple[str, ...]) -> list[Row]:
-    out: list[Row] = []
+def _paths(labels: list[tuple[str, ...]], nodes: tuple[Node, ...], prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
     for i, kids in nodes:
-        path = (*prefix, *rows[i].label)
-        out.append(Row(path, rows[i].values, rows[i].total))
-        out.extend(_paths(rows, kids, path))
+        path = (*prefix, *labels[i])
+        out.append(path)
+        out.extend(_paths(labels, kids, path))
     return out

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from requests_app.parsing import nesting, totals
 from requests_app.parsing.model import Grid, Row, Table
-from requests_app.parsing.values import is_number, is_value_like, parse_value
+from requests_app.parsing.values import is_value_like, parse_value
 from requests_app.questions import question_number
 
 _TOTAL_LABEL = re.compile(
@@ -16,6 +17,7 @@ _YEARISH = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
 _WRAP_END = re.compile(r"(?:\b(?:to|of|and|or|the|for|in|on|with|by|a|an|from|at|not)|[,/&(–-])$", re.IGNORECASE)
 _MAX_TITLE = 160
+_NUMBER_TYPES = frozenset({int, float})  # what parse_value gives for a number
 
 
 def build_table(grid: Grid) -> Table | None:
@@ -28,15 +30,15 @@ def build_table(grid: Grid) -> Table | None:
     if not body:
         return None
     n_labels = _label_columns(header, body)
-    width = max(len(r) for r in cells)
+    width = len(cells[0])  # _tidy gave every row the same width
     if width - n_labels < 1:
         return None
     columns = _column_names(header, n_labels, width)
-    rows = _data_rows(body, n_labels, width)
-    with_figures = sum(1 for r in rows if any(map(is_number, r.values)))
-    if with_figures < (1 if header else 2):
+    labels, values, flags = _data_rows(body, n_labels)
+    if not _enough_figures(values, 1 if header else 2):
         return None
-    rows = nesting.nest(rows)
+    labels = nesting.nest(labels, values, flags)
+    rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
     consistent, warnings = totals.check(columns, rows)
     return Table(
         source=grid.source,
@@ -52,14 +54,45 @@ def build_table(grid: Grid) -> Table | None:
 
 def _tidy(cells) -> list[list[str]]:
     """Whitespace collapsed, empty rows dropped, empty trailing/all-empty columns dropped."""
-    rows = [[" ".join(str(c or "").split()) for c in row] for row in cells]
-    rows = [r for r in rows if any(r)]
+    rows = []
+    for row in cells:
+        row = list(row) if _is_tidy(row) else [" ".join(str(c or "").split()) for c in row]
+        if any(row):
+            rows.append(row)
     if not rows:
         return []
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    keep = [j for j in range(width) if any(r[j] for r in rows)]
+    width = max(map(len, rows))
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    keep = [j for j, column in enumerate(zip(*rows)) if any(column)]
+    if len(keep) == width:
+        return rows
     return [[r[j] for j in keep] for r in rows]
+
+
+def _is_tidy(row) -> bool:
+    """Whether every cell is text that collapsing whitespace would leave as it is: no
+    whitespace but single spaces inside (str.isprintable() is False for every other kind).
+    One check of the joined row instead of a split and join per cell; a "|" inside a cell
+    can only send the row to the slow path, never skip it."""
+    try:
+        joined = "|".join(row)
+    except TypeError:  # None or a number from a reader
+        return False
+    return (joined.isprintable() and "  " not in joined and " |" not in joined and "| " not in joined
+            and joined[:1] != " " and joined[-1:] != " ")
+
+
+def _enough_figures(values: list[tuple], needed: int) -> bool:
+    """Whether `needed` rows hold a number (not only nil, suppressed or empty cells)."""
+    found = 0
+    for row in values:
+        if not _NUMBER_TYPES.isdisjoint(map(type, row)):
+            found += 1
+            if found >= needed:
+                return True
+    return False
 
 
 def _filled(row: list[str]) -> list[int]:
@@ -145,18 +178,21 @@ def _row_header(header: list[list[str]], n_labels: int) -> str | None:
     return text or None
 
 
-def _data_rows(body: list[list[str]], n_labels: int, width: int) -> list[Row]:
-    """Rows with values; a label-only line is either wrapped onto the next row or a group heading."""
-    rows: list[Row] = []
+def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[tuple], list[bool]]:
+    """Each row's label path, values and whether it is a totals row. A label-only line is
+    either wrapped onto the next row or a group heading."""
+    labels: list[tuple[str, ...]] = []
+    values: list[tuple] = []
+    flags: list[bool] = []
     pending: str | None = None
     group: str | None = None
     for raw in body:
         label = tuple(filter(None, raw[:n_labels]))
-        values = raw[n_labels:width]
-        if label and not any(values):
-            if rows and pending is None and label[0][:1].islower():  # tail of the row above
-                last = rows[-1]
-                rows[-1] = Row((*last.label[:-1], f"{last.label[-1]} {' '.join(label)}"), last.values, last.total)
+        cells = raw[n_labels:]
+        if label and not any(cells):
+            if labels and pending is None and label[0][:1].islower():  # tail of the row above
+                last = labels[-1]
+                labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")
             else:
                 pending = f"{pending} {' '.join(label)}" if pending else " ".join(label)
             continue
@@ -166,10 +202,15 @@ def _data_rows(body: list[list[str]], n_labels: int, width: int) -> list[Row]:
             else:
                 group = pending
             pending = None
-        text = " ".join(label)
-        total = bool(_TOTAL_LABEL.match(text))
+        total = _is_total_label(" ".join(label))
         if total:
             group = None
-        path = (group, *label) if group and label else (label or ("",))
-        rows.append(Row(tuple(path), tuple(map(parse_value, values)), total))
-    return rows
+        labels.append((group, *label) if group and label else (label or ("",)))
+        values.append(tuple(map(parse_value, cells)))
+        flags.append(total)
+    return labels, values, flags
+
+
+@lru_cache(maxsize=4096)  # row labels repeat across a reply's tables
+def _is_total_label(text: str) -> bool:
+    return bool(_TOTAL_LABEL.match(text))

@@ -18,6 +18,7 @@ _MARKING = re.compile(
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
+_SPACES = re.compile(r" {2,}")  # _GAP where the only whitespace is the space (it is much faster)
 
 
 def find_grids(text: str, source: str = "body") -> list[Grid]:
@@ -28,14 +29,25 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
 def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], str]:
     """The tables in `text`, and the text with the table rows left out (for reading facts)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    furniture = _furniture(lines)
+    cells_of = _CellCache()
+    furniture = _furniture(lines, cells_of)
     grids: list[Grid] = []
     above: list[str] = []  # prose since the previous table (caption)
     context: list[str] = []  # all prose so far (question headings)
+    questions = _LatestQuestion(context)
     run: list[list[str]] = []
     gap: list[str] = []  # lines between a run and what follows, held until we know
     for line in lines:
         stripped = line.strip()
+        if not stripped:  # the common blank line, decided here (no furniture, marking or cells)
+            if run:
+                gap.append("")
+            else:
+                above.extend(gap)
+                above.append(line)
+                context.append(line)
+                gap = []
+            continue
         if stripped in furniture or _MARKING.match(stripped) or (run and _PAGE_NUMBER.match(stripped)):
             if run:
                 gap.append("")
@@ -43,56 +55,94 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
             continue
         if run and _is_rule(line):
             continue  # |---|---| under a header
-        cells = _cells(line)
+        cells = cells_of(line, stripped)
         if cells is not None:
             if run and gap and not _continues(run, cells):
-                grids.append(_grid(run, above, context, source))
+                grids.append(_grid(run, above, context, questions, source))
                 run, above = [], []
             if not run and gap:
                 above.extend(gap)
             gap = []
             run.append(cells)
-        elif run and stripped and not gap and _label_only(stripped):
+        elif run and not gap and _label_only(stripped):
             run.append([stripped])  # a wrapped label in a space-aligned table
-        elif run and not stripped:
-            gap.append("")
         else:
             if run:
-                grids.append(_grid(run, above, context, source))
+                grids.append(_grid(run, above, context, questions, source))
                 run, above = [], []
-            above.extend([*gap, line])
+            above.extend(gap)
+            above.append(line)
             context.append(line)
             gap = []
     if run:
-        grids.append(_grid(run, above, context, source))
+        grids.append(_grid(run, above, context, questions, source))
     return [g for g in grids if g is not None and len(g.cells) >= 2], "\n".join(context)
 
 
-def _furniture(lines: list[str]) -> set[str]:
+class _CellCache(dict):
+    """_cells per distinct line, for one text: repeated lines (headings, notes, footers) split once.
+
+    The lists are shared between equal lines, so nothing may change them in place."""
+
+    def __call__(self, line: str, stripped: str) -> list[str] | None:
+        try:
+            return self[line]
+        except KeyError:
+            found = self[line] = _cells(line, stripped)
+            return found
+
+
+class _LatestQuestion:
+    """The question number of the last heading in `context` so far, each line looked at once
+    (looking back from every table over all the prose before it was quadratic)."""
+
+    def __init__(self, context: list[str]):
+        self.context = context
+        self.seen = 0
+        self.last: str | None = None
+
+    def __call__(self) -> str | None:
+        context, seen = self.context, self.seen
+        self.seen = len(context)
+        for k in range(len(context) - 1, seen - 1, -1):
+            number = question_number(context[k])
+            if number:
+                self.last = number
+                break
+        return self.last
+
+
+def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
     """Lines that repeat (page headers and footers) and are not table rows or questions."""
-    counts = Counter(line.strip() for line in lines if line.strip())
+    counts = Counter(map(str.strip, lines))
+    counts.pop("", None)
     return {
         line for line, n in counts.items()
-        if n >= 2 and _cells(line) is None and not question_number(line) and len(line) < 120
+        if n >= 2 and len(line) < 120 and cells_of(line, line) is None and not question_number(line)
     }
 
 
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row, or None for a line of prose."""
-    if not line.strip() or _is_rule(line):
+def _cells(line: str, stripped: str) -> list[str] | None:
+    """The cells of a table row (`stripped` is line.strip()), or None for a line of prose."""
+    if not stripped or _is_rule(line):
         return None
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
         return cells if len(cells) >= 2 else None
-    cells = [c for c in _GAP.split(line.strip()) if c]
+    if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
+        if "  " not in stripped:
+            return _trailing_values(stripped)  # one cell: what _GAP.split would give
+        cells = [c for c in _SPACES.split(stripped) if c]
+    else:
+        cells = [c for c in _GAP.split(stripped) if c]
     if len(cells) >= 2 and any(is_value_like(c) for c in cells[1:]):
         return _split_values(cells)
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
         return cells  # a header line of a space-aligned table
-    return _trailing_values(line.strip())
+    return _trailing_values(stripped)
 
 
 def _is_rule(line: str) -> bool:
@@ -110,6 +160,8 @@ def _split_values(cells: list[str]) -> list[str]:
 
 def _trailing_values(line: str) -> list[str] | None:
     """'Harassment 149 133 282' (single spaces): a label then two or more figures."""
+    if not is_value_like(line.rpartition(" ")[2]):
+        return None  # most prose: the last word is no figure (and the split below is long)
     tokens = line.split(" ")
     k = len(tokens)
     while k > 0 and is_value_like(tokens[k - 1]):
@@ -139,7 +191,8 @@ def _is_data(cells: list[str]) -> bool:
     return bool(rest) and all(is_value_like(c) for c in rest)
 
 
-def _grid(run: list[list[str]], above: list[str], context: list[str], source: str) -> Grid | None:
+def _grid(run: list[list[str]], above: list[str], context: list[str], questions: _LatestQuestion,
+          source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
     if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
         context.extend("  ".join(c for c in row if c) for row in run)
@@ -148,5 +201,5 @@ def _grid(run: list[list[str]], above: list[str], context: list[str], source: st
         run = run[:-1]
     header = run[0] if run and not _is_data(run[0]) else None
     rows = [run[0], *[r for r in run[1:] if header is None or r != header]]  # repeated header rows
-    question = next((q for q in map(question_number, reversed(context)) if q), None)
+    question = questions()
     return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-20:]), question=question)

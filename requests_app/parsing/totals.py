@@ -2,33 +2,40 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 
 from requests_app.parsing.model import Row, Value
-from requests_app.parsing.values import is_number
 
 _TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\s*$|\btotal\s*$", re.IGNORECASE)
 # Rates, shares and averages are not added up: a total of them means nothing.
 _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change", re.IGNORECASE)
+_NUMBER_TYPES = frozenset({int, float})  # what is_number() accepts from parse_value
+_INT_OR_NONE = frozenset({int, type(None)})
 
 
+@lru_cache(maxsize=4096)  # the same column names recur across a reply's tables
 def _additive(name: str) -> bool:
     return not _NOT_ADDITIVE.search(name or "")
 
 
 def check(columns: list[str], rows: list[Row]) -> tuple[bool | None, list[str]]:
-    """(totals_consistent, warnings): True when every total checked adds up, None if none could be."""
+    """(totals_consistent, warnings): True when every total checked adds up, None if none could be.
+
+    Every row holds one value per column (tables.py pads the grid)."""
     checked, warnings = 0, []
-    for made, warning in [*_column_checks(columns, rows), *_row_checks(columns, rows)]:
+    for made, found in (_column_checks(columns, rows), _row_checks(columns, rows)):
         checked += made
-        if warning:
-            warnings.append(warning)
+        warnings.extend(found)
     if warnings:
         return False, warnings
     return (True if checked else None), warnings
 
 
-def _sum(values: list[Value]) -> int | float | None:
+def _sum(values: tuple[Value, ...]) -> int | float | None:
     """The sum of figures, empty cells as nothing; None when a suppressed figure is in the way."""
+    if _INT_OR_NONE.issuperset(map(type, values)):  # the usual counts, added up in C
+        return sum(filter(None, values)) if values.count(None) < len(values) else None
     total, seen = 0, False
     for v in values:
         if v is None:
@@ -50,48 +57,55 @@ def _label(row: Row) -> str:
     return " > ".join(row.label)
 
 
-def _column_checks(columns: list[str], rows: list[Row]):
+def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
     """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row."""
     total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _additive(name)]
     if len(total_cols) != 1 or total_cols[0] == 0:
-        return
+        return 0, []
     t = total_cols[0]
     summed = [j for j in range(t) if _additive(columns[j])]  # the figures to its left
     if not summed:
-        return
+        return 0, []
+    pick = itemgetter(*summed) if len(summed) > 1 else lambda values: (values[summed[0]],)
+    checked, warnings = 0, []
     for row in rows:
-        stated = row.values[t] if t < len(row.values) else None
-        if not is_number(stated):
+        stated = row.values[t]
+        if type(stated) not in _NUMBER_TYPES:
             continue
-        computed = _sum([row.values[j] for j in summed if j < len(row.values)])
+        computed = _sum(pick(row.values))
         if computed is None:
             continue
-        yield 1, None if _same(stated, computed) else (
-            f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+        checked += 1
+        if not _same(stated, computed):
+            warnings.append(f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+    return checked, warnings
 
 
-def _row_checks(columns: list[str], rows: list[Row]):
+def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
     """A totals row equals the sum of the top-level rows above it (since the previous total row)."""
-    start = 0
+    start, checked, warnings = 0, 0, []
     depth = min((len(r.label) for r in rows if not r.total), default=1)
     for k, row in enumerate(rows):
         if not row.total:
             continue
-        segment = [r for r in rows[start:k] if not r.total and len(r.label) == depth]
-        everything = [r for r in rows[:k] if not r.total and len(r.label) == depth]
+        segment = [r.values for r in rows[start:k] if not r.total and len(r.label) == depth]
         start = k + 1
         if not segment:
             continue
+        everything = [r.values for r in rows[:k] if not r.total and len(r.label) == depth]
+        segment_columns, all_columns = list(zip(*segment)), list(zip(*everything))  # one pass, not one per column
         for j, stated in enumerate(row.values):
-            if not is_number(stated) or not _additive(columns[j] if j < len(columns) else ""):
+            if type(stated) not in _NUMBER_TYPES or not _additive(columns[j] if j < len(columns) else ""):
                 continue
-            computed = _sum([r.values[j] for r in segment if j < len(r.values)])
+            computed = _sum(segment_columns[j])
             if computed is None:
                 continue
-            whole = _sum([r.values[j] for r in everything if j < len(r.values)])
-            ok = _same(stated, computed) or (whole is not None and _same(stated, whole))
-            yield 1, None if ok else (
-                f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+            checked += 1
+            whole = _sum(all_columns[j])
+            if not (_same(stated, computed) or (whole is not None and _same(stated, whole))):
+                warnings.append(
+                    f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+    return checked, warnings
 
 
 def _fmt(number) -> str:
