@@ -229,7 +229,7 @@ def generate(n: int, seed: int, batch_size: int) -> dict[str, int]:
 
     from requests_app.models import Authority, FOIRequest, InternalReview, Reply, Status
     from requests_app.models.reply import Outcome, ReplyKind
-    from requests_app.services import _STATUS_FOR_OUTCOME
+    from requests_app.services.requests import _STATUS_FOR_OUTCOME
 
     rng = random.Random(seed)
     owner = get_user_model().objects.create(username="bench", email="bench@example.org")
