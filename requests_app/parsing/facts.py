@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 
 from requests_app.parsing import facts_dates as fd
 from requests_app.parsing import scan
@@ -103,7 +102,9 @@ _ELSEWHERE = re.compile(
     r"|\b(?i:you\s+(?:may|might)\s+wish\s+to\s+(?:contact|approach|write\s+to))\s+(?:the\s+)?"
     r"(?!(?i:us|our|this|me)\b)[A-Z]")
 _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECASE)
-_CITE_HINT = re.compile(r"[scng.]\s*\d")  # in folded text: how a _CITE kind ends, then its number
+# In the folded text, where a _CITE can begin: a kind word at a word boundary (its look-behind
+# allows no less), then its number.
+_CITE_START = re.compile(r"\b(?:s(?:ections?|ecs?\.?|s?\.)?|reg(?:ulations?|s?\.?))\s*\d")
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
 _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
@@ -137,22 +138,34 @@ def extract_facts(text: str) -> Facts:
 
 
 def _clean(text: str) -> str:
-    """Plain text: one kind of newline and space, no markdown emphasis or escapes."""
+    """Plain text: one kind of newline and space, no markdown emphasis or escapes.
+
+    Each substitution is made only when its characters occur (a scan of the whole text
+    per regex otherwise, most of them finding nothing)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u00a0\u2007\u202f]", " ", text)
-    text = re.sub(r"[\u00ad\u200b-\u200d\ufeff]", "", text)
-    text = re.sub(r"[\u2010\u2011]", "-", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
+    if not text.isascii():
+        if _has_any_char(text, "\u00a0\u2007\u202f"):
+            text = re.sub(r"[\u00a0\u2007\u202f]", " ", text)
+        if _has_any_char(text, "\u00ad\u200b\u200c\u200d\ufeff"):
+            text = re.sub(r"[\u00ad\u200b-\u200d\ufeff]", "", text)
+        if _has_any_char(text, "\u2010\u2011"):
+            text = re.sub(r"[\u2010\u2011]", "-", text)
+    if "\\" in text:
+        text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
     return text.replace("*", "")
+
+
+def _has_any_char(text: str, chars: str) -> bool:
+    return any(c in text for c in chars)
 
 
 # -- exemptions -----------------------------------------------------------------------
 def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple[int, str]],
                 scottish: bool) -> list[str]:
     """Provisions relied on, normalised, unique, in order of first mention."""
-    hints, line_starts, found = [m.start() for m in _CITE_HINT.finditer(folded)], [o for o, _ in lines], []
-    for offset, sentence in sentences:
-        cites = list(_CITE.finditer(sentence)) if _any_between(hints, offset, offset + len(sentence)) else ()
+    line_starts, found = [o for o, _ in lines], []
+    for offset, sentence, starts in _cited(sentences, folded):
+        cites = list(scan.finditer(_CITE, sentence, starts))
         if not cites:
             continue
         relying, clauses = _relies(sentence), [b.end() for b in _CLAUSE.finditer(sentence)]
@@ -167,6 +180,25 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
             found += [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+def _cited(sentences: list[tuple[int, str]], folded: str) -> list[tuple[int, str, list[int]]]:
+    """(offset, sentence, where a citation can begin in it) of the sentences that can hold
+    one, in order. The places are found once in the folded text (a kind word and a figure)
+    rather than _CITE, whose look-behind is tried at every offset, run over every sentence."""
+    starts = [offset for offset, _ in sentences]
+    picked: list[tuple[int, str, list[int]]] = []
+    last = -1
+    for hint in _CITE_START.finditer(folded):
+        at = hint.start()
+        k = bisect_right(starts, at) - 1  # the last sentence starting at or before it
+        if k < 0 or at >= starts[k] + len(sentences[k][1]):
+            continue  # between sentences
+        if k != last:
+            picked.append((starts[k], sentences[k][1], []))
+            last = k
+        picked[-1][2].append(at - starts[k])
+    return picked
 
 
 def _relies(sentence: str) -> bool:
@@ -215,12 +247,6 @@ def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int
     rest = line[lead:].strip()
     return (offset + lead == at and bool(rest) and "\t" not in rest and len(rest.split()) <= 12
             and _CITE.match(line, lead) is not None)
-
-
-def _any_between(points: Sequence[int], start: int, end: int) -> bool:
-    """Whether one of the sorted `points` lies in [start, end)."""
-    k = bisect_left(points, start)
-    return k < len(points) and points[k] < end
 
 
 def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int]) -> bool:

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from requests_app.parsing.model import Grid
 from requests_app.parsing.values import is_value_like
-from requests_app.questions import question_number
+from requests_app.questions import question_number as _question_number
+
+# Asked of most lines (headings, wrapped labels, furniture, the prose above each table),
+# and headings and notes repeat through a reply.
+question_number = lru_cache(maxsize=8192)(_question_number)
 
 _MARKING = re.compile(
     r"^\W*(official(?:[- ]sensitive)?|not protectively marked|unclassified|restricted|protect|"
