@@ -68,7 +68,8 @@ def parts(m: re.Match) -> tuple[int | None, int, int]:
         if g[d] is None:
             continue
         month = g[mo]
-        month = int(month) if month.isdigit() else _MONTH_NUMBERS[month[:3].lower()]
+        # Folded as re.IGNORECASE compares: it matches "ſep" (long s) for "sep", which .lower() keeps.
+        month = int(month) if month.isdigit() else _MONTH_NUMBERS[scan.fold(month[:3])]
         year = g[y] or (short and g[short])
         year = None if not year else int(year) + (2000 if len(year) == 2 else 0)
         return year, month, int(g[d])

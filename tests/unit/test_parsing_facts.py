@@ -660,3 +660,21 @@ def test_facts_module_imports_without_django():
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# -- characters re.IGNORECASE equates with ASCII letters ---------------------------------
+@pytest.mark.parametrize("text", [
+    "Date: 1 ſep 2019",  # long s: the date pattern reads it as "sep", str.lower() does not
+    "ſeptember 5, 2019",
+    "We received your request on 3 ſeptember 2019.",
+    "31 ſep 2019\n",
+    "Our ref: FOI2019/1 dated 1 ſEP 2019\n\nThe \u212aent office and İstanbul, ı 2019.",
+])
+def test_long_s_and_other_ignorecase_alikes_never_raise(text):
+    facts = extract_facts(text)
+    assert isinstance(facts, Facts)
+
+
+def test_long_s_month_reads_as_september():
+    assert extract_facts("Date: 1 ſep 2019\n").letter_date == date(2019, 9, 1)
+    assert extract_facts("31 ſep 2019\n").warnings == ("unreadable date '31 ſep 2019' ignored",)
