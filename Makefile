@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PY) bench/recompute_bench.py
 	$(PY) bench/parsing_bench.py
 	$(PY) bench/reminders_bench.py
+	$(PY) bench/pages_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

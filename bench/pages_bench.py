@@ -43,6 +43,8 @@ def parse_args(argv=None):
                                                "(default: a temporary SQLite file in /tmp)")
     parser.add_argument("--seeded", metavar="DATABASE_URL",
                         help="time an existing database already filled by seed_demo (not migrated, seeded or dropped)")
+    parser.add_argument("--slowest", type=int, default=3, help="print each page's N slowest queries (default 3)")
+    parser.add_argument("--sql-width", type=int, default=300, help="characters of each slow query printed")
     parser.add_argument("--only", default="", help="comma-separated case names (substring match) to run")
     return parser.parse_args(argv)
 
@@ -77,15 +79,17 @@ REQUEST_FIELDS = ["pk", "title", "authority__name", "status", "sent_date", "resp
                   "batch__title", "authority_reference"]
 
 
-def define_cases(user) -> list[tuple[str, str, str]]:
+def define_cases() -> list[tuple[str, str, str]]:
     """[(case, page URL, bare URL)]; fills BARE with each case's values() queries."""
     from django.db.models import Count
 
     from requests_app.models import Authority, Batch, FOIRequest, ParsedTable
 
     force = Authority.objects.annotate(n=Count("requests")).order_by("-n", "name").first()
-    batch = (Batch.objects.annotate(n=Count("requests__replies__tables")).order_by("-n", "pk").first())
+    batch = Batch.objects.annotate(n=Count("requests__replies__tables")).order_by("-n", "pk").first()
     newest = ("-sent_date", "-id")
+    page = max(1, min(500, (FOIRequest.objects.count() + 49) // 50))  # deep in the list, but on it
+    forces = {"model": Authority, "fields": ["name", "slug", "nation"], "order": ("name",)}
     req = {"model": FOIRequest, "fields": REQUEST_FIELDS, "order": newest, "limit": 50}
     recent = {"model": ParsedTable, "fields": ["reply__request__title", "title", "columns", "rows"],
               "filter": {"reply__request__authority": force}, "order": ("-reply__letter_date", "-id"), "limit": 10,
@@ -95,18 +99,19 @@ def define_cases(user) -> list[tuple[str, str, str]]:
         "requests ?nation=england": ("/requests/?nation=england",
                                      [{**req, "filter": {"authority__nation": "england"}}]),
         "requests ?sort=authority": ("/requests/?sort=authority", [{**req, "order": ("authority__name", "-id")}]),
-        "requests ?page=500": ("/requests/?page=500", [{**req, "offset": 24950, "limit": 25000}]),
-        "forces": ("/forces/", [{"model": Authority, "fields": ["name", "slug", "nation"], "order": ("name",)}]),
-        "forces ?nation=england": ("/forces/?nation=england", [{"model": Authority, "fields": ["name", "slug", "nation"],
-                                                                "filter": {"nation": "england"}, "order": ("name",)}]),
+        f"requests ?page={page}": (f"/requests/?page={page}", [{**req, "offset": (page - 1) * 50, "limit": page * 50}]),
+        "forces": ("/forces/", [forces]),
+        "forces ?nation=england": ("/forces/?nation=england", [{**forces, "filter": {"nation": "england"}}]),
         f"force ({force.slug})": (f"/forces/{force.slug}/", [{**req, "filter": {"authority": force}}, recent]),
         f"force ({force.slug}) ?sort=-due_on": (f"/forces/{force.slug}/?sort=-due_on", [
             {**req, "filter": {"authority": force}, "order": ("-response_due", "-id")}, recent]),
-        "batches": ("/batches/", [{"model": Batch, "fields": ["pk", "title", "created_at"], "order": ("-created_at",)}]),
+        "batches": ("/batches/", [{"model": Batch, "fields": ["pk", "title", "created_at"],
+                                   "order": ("-created_at",)}]),
         f"batch ({batch.pk})": (f"/batches/{batch.pk}/", [
             {"model": FOIRequest, "fields": ["pk", "authority__name", "status", "response_due"],
              "filter": {"batch": batch}, "order": ("authority__name",)},
-            {"model": ParsedTable, "fields": ["reply__request__authority__name", "question", "title", "columns", "rows"],
+            {"model": ParsedTable,
+             "fields": ["reply__request__authority__name", "question", "title", "columns", "rows"],
              "filter": {"reply__request__batch": batch}, "order": ("question", "reply__request__authority__name"),
              "nested": True}]),
         "dashboard": ("/", [{**req, "order": ("response_due_code", "id"), "limit": 10,
@@ -141,7 +146,7 @@ def fetch(client, url: str):
     return response
 
 
-def measure(client, name: str, url: str, bare: str, repeats: int) -> dict:
+def measure(client, name: str, url: str, bare: str, repeats: int, slowest: int = 3, sql_width: int = 300) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -155,6 +160,7 @@ def measure(client, name: str, url: str, bare: str, repeats: int) -> dict:
         result[f"{label}_bytes"] = len(response.content)
         result[f"{label}_rows"] = response.content.count(b"<tr")
         result[f"{label}_times"] = []
+        result[f"{label}_captured"] = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))
     with Phase(name, False) as phase:
         for _ in range(repeats):
             for label, target in (("page", url), ("bare", bare)):
@@ -167,6 +173,9 @@ def measure(client, name: str, url: str, bare: str, repeats: int) -> dict:
     print(f"  {name}: page {result['page'] * 1000:,.1f} ms ({result['page_queries']} queries, "
           f"{result['page_rows']} <tr>), bare {result['bare'] * 1000:,.1f} ms ({result['bare_queries']} queries, "
           f"{result['bare_rows']} <tr>): {result['ratio']:.1f}x; peak RSS {phase.peak_rss_mb:,.0f} MB", flush=True)
+    print(f"    SQL: page {result['page_sql'] * 1000:,.1f} ms, bare {result['bare_sql'] * 1000:,.1f} ms", flush=True)
+    for q in result["page_captured"][:slowest]:
+        print(f"    {float(q['time']) * 1000:8.1f} ms  {q['sql'][:sql_width]}", flush=True)
     return result
 
 
@@ -205,13 +214,14 @@ def run(args, db: Database | None) -> int:
         call_command("seed_demo", requests=args.requests, table_rows=args.table_rows, seed=args.seed)
         seed_seconds = time.perf_counter() - started
     user = get_user_model().objects.get(username="demo")
-    cases = define_cases(user)
+    cases = define_cases()
     install_urlconf(cases)
     client = Client()
     client.force_login(user)
     chosen = [c for c in cases if not args.only or any(o in c[0] for o in args.only.split(","))]
     print(f"timing {len(chosen)} pages, best of {args.repeats} ...", flush=True)
-    results = [measure(client, name, url, bare, args.repeats) for name, url, bare in chosen]
+    results = [measure(client, name, url, bare, args.repeats, args.slowest, args.sql_width)
+               for name, url, bare in chosen]
 
     from requests_app.models import FOIRequest, ParsedTable
 
