@@ -3,16 +3,21 @@ from datetime import date
 
 import django_tables2 as tables
 from django.urls import reverse
+from django.utils.html import format_html
 
 from requests_app.presentation import due_badge, due_state
 
 
+def _day(value) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
 class RequestTable(tables.Table):
-    title = tables.Column(linkify=lambda record: reverse("pages:request", args=[record.pk]), attrs={"td": {"class": "title"}})
+    title = tables.Column(attrs={"td": {"class": "title"}})
     authority = tables.Column(accessor="authority__name", verbose_name="Authority", order_by="authority__name")
     status = tables.Column()
-    sent_date = tables.DateColumn(verbose_name="Sent", format="j M Y")
-    due_on = tables.DateColumn(verbose_name="Due", format="j M Y", order_by="due_on")
+    sent_date = tables.Column(verbose_name="Sent")
+    due_on = tables.Column(verbose_name="Due", order_by="due_on")
     deadline = tables.Column(empty_values=(), orderable=False, verbose_name="Deadline")
     batch = tables.Column(accessor="batch__title", verbose_name="Batch", order_by="batch__title")
     reference = tables.Column(accessor="authority_reference", verbose_name="Their ref.")
@@ -25,7 +30,20 @@ class RequestTable(tables.Table):
 
     def __init__(self, *args, today: date, **kwargs):
         self.today = today
+        self.request_url = reverse("pages:request", args=[0])[:-2]  # one reverse(), not one a row
         super().__init__(*args, **kwargs)
+
+    def render_title(self, record, value):
+        return format_html('<a href="{}{}/">{}</a>', self.request_url, record.pk, value)
+
+    def value_title(self, value):
+        return value
+
+    def render_sent_date(self, value):
+        return _day(value)
+
+    def render_due_on(self, value):
+        return _day(value)
 
     def render_status(self, record):
         return record.get_status_display()

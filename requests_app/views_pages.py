@@ -23,7 +23,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _filtered(request):
     today = services.london_today()
     return RequestFilter(request.GET or None, queryset=browse.visible_requests(request.user), today=today,
-                         batches=batch_reads.visible_batches(request.user)), today
+                         batches=batch_reads.batch_menu(request.user)), today
 
 
 def download(header: list[str], rows, fmt: str, name: str) -> HttpResponse:
@@ -87,7 +87,8 @@ def _force_filter(request):
 
 def forces(request):
     authorities, chosen = _force_filter(request)
-    rows = stats.authority_stats(request.user, today=services.london_today(), authorities=authorities)
+    rows = stats.authority_stats_cached(request.user, today=services.london_today(), authorities=authorities,
+                                        key=f"{chosen['nation']}:{chosen['regime']}")
     table = ForceTable(rows)
     RequestConfig(request, paginate=False).configure(table)
     return render(request, "pages/forces.html", {

@@ -51,6 +51,7 @@ class Reply(models.Model):
     class Meta:
         ordering = ["letter_date", "id"]
         verbose_name_plural = "replies"
+        indexes = [models.Index(fields=["kind", "letter_date"], name="reply_kind_letter")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(request_sent_date__isnull=True) | models.Q(letter_date__gte=models.F("request_sent_date")),

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from requests_app.models import Batch, FOIRequest, ParsedTable, Status
 from requests_app.presentation import due_state
@@ -18,11 +18,17 @@ _GRID = {
 
 
 def visible_batches(user) -> QuerySet:
+    """Batches a person owns or shares with a team (all for superusers)."""
     if not user.is_authenticated:
         return Batch.objects.none()
     if user.is_superuser:
         return Batch.objects.all()
-    return Batch.objects.filter(pk__in=FOIRequest.objects.for_user(user).values("batch_id"))
+    return Batch.objects.filter(Q(owner=user) | Q(team__in=user.foi_teams.values("id")))
+
+
+def batch_menu(user) -> QuerySet:
+    """The batches offered in the request filter: just what the menu shows."""
+    return visible_batches(user).only("id", "title").order_by("-created_at")
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,17 @@ from requests_app.models.request import AWAITING_RESPONSE
 from requests_app.presentation import LABELS, when
 
 
-def visible_requests(user) -> QuerySet:
-    """What this person may read (own, team's and public; all for superusers), ready to list."""
+_WIDE = ("text", "questions", "batch__text", "authority__notes")  # never shown in a list
+
+
+def _readable(user) -> QuerySet:
     return (FOIRequest.objects.readable_by(user).select_related("authority", "batch")
             .annotate(due_on=Coalesce("extended_due", "response_due", output_field=DateField())))
+
+
+def visible_requests(user) -> QuerySet:
+    """What this person may read (own, team's and public; all for superusers), ready to list."""
+    return _readable(user).defer(*_WIDE)
 
 
 def dashboard(user, today: date) -> list[dict]:
@@ -36,7 +43,7 @@ def request_detail(user, pk: int) -> FOIRequest:
     replies = Reply.objects.prefetch_related(
         Prefetch("attachments", queryset=Attachment.objects.order_by("id")),
         Prefetch("tables", queryset=tables)).order_by("letter_date", "id")
-    return (visible_requests(user).select_related("owner", "team")
+    return (_readable(user).select_related("owner", "team")
             .prefetch_related(Prefetch("replies", queryset=replies), "reviews", "escalations", "events__actor")
             .get(pk=pk))
 
