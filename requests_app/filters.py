@@ -8,7 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from requests_app.models import Authority, Batch, FOIRequest, Nation, Regime, Reply, Status
+from requests_app.models import Authority, FOIRequest, Nation, Regime, Reply, Status
 from requests_app.models.request import ANSWERED
 
 REVIEWABLE = (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)
@@ -47,12 +47,12 @@ def deadline_views(today: date) -> dict[str, tuple[str, callable]]:
 
 class RequestFilter(df.FilterSet):
     q = df.CharFilter(label="Search titles and replies", method="search")
-    authority = df.ModelChoiceFilter(queryset=Authority.objects.all(), label="Authority")
-    nation = df.ChoiceFilter(field_name="authority__nation", choices=Nation.choices, label="Nation")
+    authority = df.ModelChoiceFilter(queryset=Authority.objects.only("id", "name"), label="Authority", widget=FastSelect)
+    nation = df.ChoiceFilter(field_name="authority__nation", choices=Nation.choices, label="Nation", widget=FastSelect)
     status = df.MultipleChoiceFilter(choices=Status.choices, label="Status")
-    deadline = df.ChoiceFilter(label="Deadline", method="by_deadline", choices=[])
-    batch = df.ModelChoiceFilter(queryset=Batch.objects.none(), label="Batch", widget=FastSelect)
-    regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime")
+    deadline = df.ChoiceFilter(label="Deadline", method="by_deadline", choices=[], widget=FastSelect)
+    batch = df.ChoiceFilter(label="Batch", choices=[], widget=FastSelect)
+    regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime", widget=FastSelect)
     exemption = df.CharFilter(label="Exemption cited", method="by_exemption",
                               help_text="As the tracker stores them: s40(2), s31(1)(a), reg12(4)(b).")
     sent = df.DateFromToRangeFilter(field_name="sent_date", label="Sent between",
@@ -68,8 +68,9 @@ class RequestFilter(df.FilterSet):
         super().__init__(*args, **kwargs)
         self.views = deadline_views(today)
         self.filters["deadline"].extra["choices"] = [(k, label) for k, (label, _) in self.views.items()]
-        if batches is not None:
-            self.filters["batch"].queryset = batches
+        # (id, title) pairs, not Batch objects: a newsroom's menu can hold hundreds of batches.
+        menu = list(batches.values_list("id", "title")) if batches is not None else []
+        self.filters["batch"].extra["choices"] = [(str(pk), title) for pk, title in menu]
 
     def search(self, queryset, name, value):
         replies = Reply.objects.filter(request=OuterRef("pk"), body__icontains=value)

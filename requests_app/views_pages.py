@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django_tables2 import RequestConfig
+from django_tables2.paginators import LazyPaginator
 
 from requests_app import charts, services
 from requests_app.filters import RequestFilter
@@ -16,7 +17,8 @@ from requests_app.presentation import table_html
 from requests_app.selectors import batches as batch_reads, browse, stats
 from requests_app.tables import ForceTable, RequestTable, table_rows
 
-PER_PAGE = 50
+# No COUNT(*) of every matching request per page view (160 ms over 80,000): next/previous only.
+_PAGES = {"per_page": 50, "paginator_class": LazyPaginator}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -62,10 +64,10 @@ def dashboard(request):
 def requests_list(request):
     filterset, today = _filtered(request)
     table = RequestTable(filterset.qs, today=today)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    RequestConfig(request, paginate=_PAGES).configure(table)
     return render(request, "pages/requests.html", {
         "title": "Requests", "nav": "requests", "filter": filterset, "table": table,
-        "count": table.paginator.count, "query": request.GET.urlencode()})
+        "query": request.GET.urlencode()})
 
 
 def requests_export(request, fmt: str):
@@ -101,7 +103,7 @@ def force_page(request, slug: str):
     today = services.london_today()
     visible = browse.visible_requests(request.user).filter(authority=authority)
     table = RequestTable(visible, today=today, exclude=("authority",))
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    RequestConfig(request, paginate=_PAGES).configure(table)
     numbers = stats.force_numbers(visible).get(authority.pk, stats.ForceNumbers())
     return render(request, "pages/force.html", {
         "title": authority.name, "nav": "forces", "authority": authority, "table": table,

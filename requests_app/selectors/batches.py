@@ -28,7 +28,7 @@ def visible_batches(user) -> QuerySet:
 
 def batch_menu(user) -> QuerySet:
     """The batches offered in the request filter: just what the menu shows."""
-    return visible_batches(user).only("id", "title").order_by("-created_at")
+    return visible_batches(user).order_by("-created_at")
 
 
 @dataclass(frozen=True)

@@ -43,15 +43,19 @@ def _late(today: date) -> Q:
 
 def _responses(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
     """Each request's first substantive response: working days taken, on time, refused."""
-    seen = set()
-    rows = (Reply.objects.filter(request__in=visible, kind=ReplyKind.RESPONSE).order_by("letter_date", "id")
-            .values_list("request_id", "request__authority_id", "request__received_date", "request__sent_date",
-                         "request__regime", "request__authority__default_regime", "request__response_due",
-                         "request__extended_due", "letter_date", "outcome"))
-    for request_id, authority_id, received, sent, regime, default, due, extended, letter, outcome in rows.iterator(2000):
-        if request_id in seen or (received or sent) is None:
+    first: dict[int, tuple] = {}
+    # No ORDER BY: sorted by letter date, SQLite walks every response through the (kind, letter_date)
+    # index instead of looking up this person's requests (280 ms against 20 ms for one force).
+    rows = (Reply.objects.filter(request__in=visible, kind=ReplyKind.RESPONSE).order_by()
+            .values_list("letter_date", "id", "request_id", "request__authority_id", "request__received_date",
+                         "request__sent_date", "request__regime", "request__authority__default_regime",
+                         "request__response_due", "request__extended_due", "outcome"))
+    for row in rows.iterator(2000):
+        if row[2] not in first or row[:2] < first[row[2]][:2]:
+            first[row[2]] = row
+    for letter, _, _, authority_id, received, sent, regime, default, due, extended, outcome in first.values():
+        if (received or sent) is None:
             continue
-        seen.add(request_id)
         force = numbers[authority_id]
         force.days.append(max(deadlines.working_days_between(received or sent, letter, regime or default), 0))
         force.on_time += bool((extended or due) and letter <= (extended or due))
@@ -60,7 +64,7 @@ def _responses(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
 
 
 def _exemptions(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
-    rows = Reply.objects.filter(request__in=visible).exclude(exemptions=[]).values_list(
+    rows = Reply.objects.filter(request__in=visible).exclude(exemptions=[]).order_by().values_list(
         "request__authority_id", "exemptions")
     for authority_id, cited in rows.iterator(2000):
         numbers[authority_id].exemptions.update(set(cited))
