@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reply',
-            index=models.Index(fields=['kind', 'letter_date'], name='reply_kind_letter'),
+            index=models.Index(fields=['letter_date'], name='reply_letter_date'),
         ),
     ]

@@ -51,7 +51,8 @@ class Reply(models.Model):
     class Meta:
         ordering = ["letter_date", "id"]
         verbose_name_plural = "replies"
-        indexes = [models.Index(fields=["kind", "letter_date"], name="reply_kind_letter")]
+        # Not (kind, ...): SQLite would then walk every response instead of one person's requests' replies.
+        indexes = [models.Index(fields=["letter_date"], name="reply_letter_date")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(request_sent_date__isnull=True) | models.Q(letter_date__gte=models.F("request_sent_date")),
