@@ -224,20 +224,22 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
         blank = not line.strip()
         if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line)):
             if start is not None:
-                chunks.append((start, text[start:offset]))
+                chunks.append((start, offset))
             start = None
             if not blank:
-                chunks.append((offset, line))
+                chunks.append((offset, offset + len(line)))
         elif start is None:
             start = offset
     if start is not None:
-        chunks.append((start, text[start:]))
-    for start, chunk in chunks:
-        flat, pos = chunk.replace("\n", " "), 0
-        for end in _SENTENCE_END.finditer(flat):
-            yield start + pos, flat[pos:end.start(1)]
+        chunks.append((start, len(text)))
+    flat = text.replace("\n", " ")  # once for all chunks; each is searched within its bounds
+    finditer = _SENTENCE_END.finditer
+    for start, stop in chunks:
+        pos = start
+        for end in finditer(flat, start, stop):
+            yield pos, flat[pos:end.start(1)]
             pos = end.end()
-        yield start + pos, flat[pos:]
+        yield pos, flat[pos:stop]
 
 
 def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:

@@ -88,8 +88,7 @@ def make_date(year: int | None, month: int, day: int) -> date | None:
 def invalid_date_warnings(text: str, folded: str) -> list[str]:
     """A warning for each date with a year that does not exist ("31-SEP-2019")."""
     warnings = []
-    starts = scan.number_starts(text) | scan.starts_of(folded, _MONTH_STARTS)
-    for m in scan.finditer(DATE, text, starts):
+    for m in scan.finditer(DATE, text, _date_starts(folded)):
         year, month, day = parts(m)
         numeric = m.group("d3") is not None or m.group("d4") is not None
         if year is None or (numeric and (len(m.group("y3") or m.group("y4")) != 4 or month > 31)):
@@ -97,6 +96,48 @@ def invalid_date_warnings(text: str, folded: str) -> list[str]:
         if day >= 1 and make_date(year, month, day) is None:
             warnings.append(f"unreadable date '{m.group(0).strip()}' ignored")
     return warnings
+
+
+def _date_starts(folded: str) -> set[int]:
+    """Every offset where a DATE match can begin (and some where none does), found with
+    str.find rather than by trying DATE at each of the tens of thousands of numbers.
+
+    A DATE opens with a month (_MDY) or a figure; one that opens with a figure has a "/",
+    "." or "-" right after its first digits (_NUM, _ISO, "12-Sep-2019") or a month after
+    them (_DMY: the digits, an ordinal, "day", "of", then spaces or "-"). So: the month
+    words, the runs of digits in front of each separator, and those found walking back
+    from each month word. Extra offsets cost a failed match, never a different one."""
+    months = scan.starts_of(folded, _MONTH_STARTS)
+    starts = set(months)
+    for sep in "/.-":
+        at = folded.find(sep)
+        while at >= 0:
+            if at and folded[at - 1].isdecimal():
+                starts.add(_digits_start(folded, at))
+            at = folded.find(sep, at + 1)
+    for at in months:
+        at = _skip_space_back(folded, at)
+        for word in ("of", "day"):
+            if folded.endswith(word, 0, at):
+                at = _skip_space_back(folded, at - len(word))
+        if folded.endswith(("st", "nd", "rd", "th"), 0, at):
+            at -= 2
+        if at and folded[at - 1].isdecimal():
+            starts.add(_digits_start(folded, at))
+    return starts
+
+
+def _digits_start(folded: str, end: int) -> int:
+    """Where the run of digits that ends at `end` begins (str.isdecimal() is what \\d takes)."""
+    while end and folded[end - 1].isdecimal():
+        end -= 1
+    return end
+
+
+def _skip_space_back(folded: str, at: int) -> int:
+    while at and (folded[at - 1].isspace() or folded[at - 1] == "-"):
+        at -= 1
+    return at
 
 
 def _full_date(s: str) -> date | None:

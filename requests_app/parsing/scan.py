@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 
 # Characters re.IGNORECASE takes for an ASCII letter that str.lower() does not turn into it.
 _IGNORECASE_ALIKE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-_DIGITS = re.compile(r"\d+")
 
 
 def fold(text: str) -> str:
@@ -38,11 +37,6 @@ def starts_of(folded: str, literals: Iterable[str]) -> set[int]:
             found.add(at)
             at = folded.find(literal, at + 1)
     return found
-
-
-def number_starts(text: str) -> set[int]:
-    """Offsets where a run of digits begins."""
-    return {m.start() for m in _DIGITS.finditer(text)}
 
 
 def finditer(rx: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:

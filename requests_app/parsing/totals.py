@@ -92,8 +92,8 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
         start = k + 1
         if not segment:
             continue
-        everything = [r.values for r in rows[:k] if not r.total and len(r.label) == depth]
-        segment_columns, all_columns = list(zip(*segment)), list(zip(*everything))  # one pass, not one per column
+        segment_columns = list(zip(*segment))  # one pass, not one per column
+        all_columns = None  # the same over every row above, made only when a sum is off
         for j, stated in enumerate(row.values):
             if type(stated) not in _NUMBER_TYPES or not _additive(columns[j] if j < len(columns) else ""):
                 continue
@@ -101,8 +101,12 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
             if computed is None:
                 continue
             checked += 1
+            if _same(stated, computed):
+                continue
+            if all_columns is None:
+                all_columns = list(zip(*[r.values for r in rows[:k] if not r.total and len(r.label) == depth]))
             whole = _sum(all_columns[j])
-            if not (_same(stated, computed) or (whole is not None and _same(stated, whole))):
+            if not (whole is not None and _same(stated, whole)):
                 warnings.append(
                     f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
     return checked, warnings
