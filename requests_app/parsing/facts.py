@@ -164,22 +164,38 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
                 scottish: bool) -> list[str]:
     """Provisions relied on, normalised, unique, in order of first mention."""
     line_starts, found = [o for o, _ in lines], []
+    readings: dict[tuple, tuple] = {}  # a reply repeats its sentences (a note under every table)
     for offset, sentence, starts in _cited(sentences, folded):
-        cites = list(scan.finditer(_CITE, sentence, starts))
-        if not cites:
-            continue
-        relying, clauses = _relies(sentence), [b.end() for b in _CLAUSE.finditer(sentence)]
-        asides = [m.start() for m in _ASIDE.finditer(sentence)]
-        for i, cite in enumerate(cites):
-            heading = _opens_heading(lines, line_starts, offset + cite.start())
-            if not (relying or heading) or _mentioned_only(sentence, cites, i, clauses, asides):
-                continue
-            if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
-                continue
-            prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
-            found += [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]
+        key = (sentence, tuple(starts))
+        reading = readings.get(key)
+        if reading is None:
+            reading = readings[key] = _reading(sentence, starts, scottish)
+        relying, cited = reading
+        for at, provisions in cited:
+            if relying or _opens_heading(lines, line_starts, offset + at):
+                found += provisions
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, list[tuple[int, list[str]]]]:
+    """What a sentence says by itself: whether it relies on something, and (where, provisions)
+    of each citation that is neither mentioned only nor a range nor another Act's. One
+    that it does not rely on still counts where it opens a heading line (see _exemptions)."""
+    cites = list(scan.finditer(_CITE, sentence, starts))
+    if not cites:
+        return False, []
+    relying, clauses = _relies(sentence), [b.end() for b in _CLAUSE.finditer(sentence)]
+    asides = [m.start() for m in _ASIDE.finditer(sentence)]
+    cited = []
+    for i, cite in enumerate(cites):
+        if _mentioned_only(sentence, cites, i, clauses, asides):
+            continue
+        if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
+            continue
+        prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
+        cited.append((cite.start(), [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]))
+    return relying, cited
 
 
 def _cited(sentences: list[tuple[int, str]], folded: str) -> list[tuple[int, str, list[int]]]:
