@@ -54,11 +54,14 @@ def build_table(grid: Grid) -> Table | None:
 
 def _tidy(cells) -> list[list[str]]:
     """Whitespace collapsed, empty rows dropped, empty trailing/all-empty columns dropped."""
-    rows = []
-    for row in cells:
-        row = list(row) if _is_tidy(row) else [" ".join(str(c or "").split()) for c in row]
-        if any(row):
-            rows.append(row)
+    if _is_tidy(map("|".join, cells)):  # the usual grid: every row is tidy (one check for all)
+        rows = [list(row) for row in cells if any(row)]
+    else:
+        rows = []
+        for row in cells:
+            row = list(row) if _is_tidy(row) else [" ".join(str(c or "").split()) for c in row]
+            if any(row):
+                rows.append(row)
     if not rows:
         return []
     width = max(map(len, rows))
@@ -75,7 +78,8 @@ def _is_tidy(row) -> bool:
     """Whether every cell is text that collapsing whitespace would leave as it is: no
     whitespace but single spaces inside (str.isprintable() is False for every other kind).
     One check of the joined row instead of a split and join per cell; a "|" inside a cell
-    can only send the row to the slow path, never skip it."""
+    can only send the row to the slow path, never skip it. Asked of the rows each joined
+    (an iterator), it says whether they all are."""
     try:
         joined = "|".join(row)
     except TypeError:  # None or a number from a reader
@@ -186,8 +190,12 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
     flags: list[bool] = []
     pending: str | None = None
     group: str | None = None
+    one_label = n_labels == 1
     for raw in body:
-        label = tuple(filter(None, raw[:n_labels]))
+        if one_label:  # the usual table: what the general lines below give, with fewer steps
+            label = (raw[0],) if raw[0] else ()
+        else:
+            label = tuple(filter(None, raw[:n_labels]))
         cells = raw[n_labels:]
         if label and not any(cells):
             if labels and pending is None and label[0][:1].islower():  # tail of the row above
@@ -202,7 +210,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
             else:
                 group = pending
             pending = None
-        total = _is_total_label(" ".join(label))
+        total = _is_total_label(label[0] if len(label) == 1 else " ".join(label))
         if total:
             group = None
         labels.append((group, *label) if group and label else (label or ("",)))

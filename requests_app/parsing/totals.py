@@ -72,7 +72,17 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
         stated = row.values[t]
         if type(stated) not in _NUMBER_TYPES:
             continue
-        computed = _sum(pick(row.values))
+        picked = pick(row.values)
+        if type(stated) is int and _INT_OR_NONE.issuperset(map(type, picked)):  # _sum and _same, inline
+            if picked.count(None) == len(picked):
+                continue
+            checked += 1
+            computed = sum(filter(None, picked))
+            if stated != computed:
+                warnings.append(f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, "
+                                f"sum {_fmt(computed)}")
+            continue
+        computed = _sum(picked)
         if computed is None:
             continue
         checked += 1
