@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from requests_app import calendar_feed, services
 from requests_app.forms import NotificationSettingsForm
 from requests_app.models import NotificationSettings
-from requests_app.models.reminder import _new_token
 
 
 def _settings(user) -> NotificationSettings:
@@ -33,9 +32,7 @@ def notification_settings(request):
 @login_required
 @require_POST
 def calendar_regenerate(request):
-    current = _settings(request.user)
-    current.calendar_token = _new_token()
-    current.save(update_fields=["calendar_token"])
+    services.calendar_address_renew(notification_settings=_settings(request.user))
     messages.success(request, "Your calendar has a new address; the old one no longer works.")
     return redirect("requests_app:notification_settings")
 

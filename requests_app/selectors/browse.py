@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import DateField, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
-from requests_app import selectors
+from requests_app import deadlines, letters, selectors
 from requests_app.filters import deadline_views
 from requests_app.models import Attachment, FOIRequest, ParsedTable, Reply
 from requests_app.models.request import AWAITING_RESPONSE
@@ -88,10 +88,8 @@ def timeline(request: FOIRequest, today: date) -> list[Moment]:
     return sorted(items, key=lambda m: (m.day, m.kind != "event"))
 
 
-def letter_facts(request: FOIRequest, user) -> "letters.LetterFacts":
+def letter_facts(request: FOIRequest, user) -> letters.LetterFacts:
     """What the letters need, from the request's latest response (or review outcome) and its tables."""
-    from requests_app import deadlines, letters
-
     replies = [r for r in request.replies.all() if r.kind in ("response", "review_outcome")]
     reply = replies[-1] if replies else None
     due = request.due

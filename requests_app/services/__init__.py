@@ -8,7 +8,7 @@ from requests_app.services.requests import (  # noqa: F401
     request_record_acknowledgement, request_transition,
 )
 from requests_app.services.reminders import (  # noqa: F401
-    digest_preview, digest_send, digests_owed, london_today, reminders_sweep,
+    calendar_address_renew, digest_preview, digest_send, digests_owed, london_today, reminders_sweep,
 )
 from requests_app.services.actions import (  # noqa: F401
     escalation_submit, files_add, reply_add, review_request,

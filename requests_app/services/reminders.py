@@ -196,3 +196,12 @@ def digest_preview(*, user, today: date) -> tuple[list[DueEvent], str, str]:
     mail = digests.message(to=user.email or "(no e-mail address)", name=user.get_full_name() or user.username,
                            events=events, today=today)
     return events, mail.subject, mail.alternatives[0][0]
+
+
+def calendar_address_renew(*, notification_settings) -> str:
+    """A new secret for the person's calendar feed; the old address stops working at once."""
+    from requests_app.models.reminder import _new_token
+
+    notification_settings.calendar_token = _new_token()
+    notification_settings.save(update_fields=["calendar_token"])
+    return notification_settings.calendar_token
