@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta, timezone as dt_timezone
 
 from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
 from icalendar import Calendar, Event
 
 from requests_app.models import FOIRequest, Status
@@ -42,8 +41,7 @@ def _event(request: FOIRequest, column: str, summary: str, day: date, host: str)
     event.add("dtstamp", datetime.now(dt_timezone.utc))
     event.add("last-modified", request.updated_at)
     event.add("sequence", int(request.updated_at.timestamp()) % 2**31)
-    event.add("url", settings.FOITRACKER_BASE_URL.rstrip("/")
-              + reverse("admin:requests_app_foirequest_change", args=[request.pk]))
+    event.add("url", settings.FOITRACKER_BASE_URL.rstrip("/") + request.get_absolute_url())
     event.add("transp", "TRANSPARENT")
     return event
 

@@ -91,9 +91,9 @@ def subject(events: list[DueEvent]) -> str:
 
 def _url(event: DueEvent) -> str:
     if event.request_id:
-        path = reverse("admin:requests_app_foirequest_change", args=[event.request_id])
+        path = reverse("pages:request", args=[event.request_id])
     else:
-        path = reverse("admin:requests_app_batch_change", args=[event.batch_id])
+        path = reverse("pages:batch", args=[event.batch_id])
     return settings.FOITRACKER_BASE_URL.rstrip("/") + path
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from requests_app import deadlines
@@ -70,6 +71,9 @@ class Batch(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("pages:batch", args=[self.pk])
+
 
 class FOIRequest(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="foi_requests")
@@ -137,6 +141,9 @@ class FOIRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.authority})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pages:request", args=[self.pk])
 
     @property
     def effective_regime(self) -> str:

@@ -69,7 +69,7 @@ def test_one_digest_per_person_grouped_with_both_parts_and_links():
     message = next(m for m in mail.outbox if m.to == ["jo@example.org"])
     assert message.subject == "1 FOI deadline today, 2 overdue"
     assert "RESPONSE DUE TODAY (1)" in message.body and "RESPONSE OVERDUE (2)" in message.body
-    assert f"/admin/requests_app/foirequest/{due_today.pk}/change/" in message.body
+    assert f"http://127.0.0.1:8000/requests/{due_today.pk}/" in message.body
     assert "/settings/reminders/" in message.body
     html, kind = message.alternatives[0]
     assert kind == "text/html" and "<h2" in html and "Knife crime — Bedfordshire Police" in html
