@@ -103,8 +103,10 @@ _ELSEWHERE = re.compile(
     r"(?!(?i:us|our|this|me)\b)[A-Z]")
 _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECASE)
 # In the folded text, where a _CITE can begin: a kind word at a word boundary (its look-behind
-# allows no less), then its number.
-_CITE_START = re.compile(r"\b(?:s(?:ections?|ecs?\.?|s?\.)?|reg(?:ulations?|s?\.?))\s*\d")
+# allows no less), then its number. The boundary is checked after the first letter ("s" not
+# behind a word character is "\bs"): a pattern that opens with a letter is looked for only
+# where that letter is, one that opens with \b is tried at every offset (twice as slow).
+_CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?))\s*\d")
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
 _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
