@@ -17,7 +17,7 @@ setup: $(STAMP)
 	$(PY) manage.py ensure_admin
 
 run: setup
-	@echo "foitracker is starting on http://127.0.0.1:8000/admin/ with a Celery worker (Ctrl-C stops both)"
+	@echo "foitracker is starting on http://127.0.0.1:8000/ (log requests at /admin/) with a Celery worker and beat (Ctrl-C stops both)"
 	@$(PY) -m celery -A foitracker worker --beat --pool=solo --loglevel=WARNING \
 	    --scheduler django_celery_beat.schedulers:DatabaseScheduler > var/celery.log 2>&1 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
