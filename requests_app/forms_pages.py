@@ -63,6 +63,11 @@ class PageReplyForm(forms.ModelForm):
             self.add_error("letter_date", f"A reply cannot be dated before the request was sent ({sent:%-d %b %Y}).")
         if letter and data.get("received_date") and data["received_date"] < letter:
             self.add_error("received_date", "A reply cannot reach you before the date on the letter.")
+        twin = self.instance.request.replies.filter(kind=data.get("kind"), letter_date=letter,
+                                                    body=data.get("body", "")).first()
+        if letter and twin:
+            raise ValidationError(f"This reply is recorded already ({twin}); open it on the request page "
+                                  "instead of recording it twice.")
         return data
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from requests_app.models import Escalation, FOIRequest, InternalReview, Reply, Status
@@ -28,6 +29,8 @@ def files_add(*, reply: Reply, uploads, actor) -> None:
 
 def review_request(*, request: FOIRequest, requested_on: date, grounds: str, actor) -> InternalReview:
     """The person sent the review letter: recorded, status moved, review deadlines computed."""
+    if request.reviews.filter(requested_on=requested_on).exists():
+        raise ValidationError(f"An internal review requested on {requested_on:%-d %b %Y} is recorded already.")
     with transaction.atomic():
         review = InternalReview.objects.create(request=request, requested_on=requested_on, grounds=grounds)
         request_transition(request=request, to=Status.REVIEW_REQUESTED, actor=actor, note="internal review requested")
@@ -36,6 +39,8 @@ def review_request(*, request: FOIRequest, requested_on: date, grounds: str, act
 
 
 def escalation_submit(*, request: FOIRequest, body: str, submitted_on: date, actor) -> Escalation:
+    if request.escalations.filter(body=body, submitted_on=submitted_on).exists():
+        raise ValidationError(f"This complaint, made on {submitted_on:%-d %b %Y}, is recorded already.")
     with transaction.atomic():
         escalation = Escalation.objects.create(request=request, body=body, submitted_on=submitted_on)
         request_transition(request=request, to=Status.ESCALATED, actor=actor, note=f"complaint to {escalation.get_body_display()}")

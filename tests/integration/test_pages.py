@@ -349,3 +349,19 @@ def test_league_is_cached_until_the_data_changes(people, batch, django_assert_ma
                                                exemptions=["s38(1)(a)"]))
     after = client.get(reverse("pages:forces")).content.decode()
     assert "s38(1)(a) (1)" in after and "s38(1)(a)" not in first
+
+
+def test_forms_posted_twice_are_refused_and_nothing_is_lost(people, batch):
+    foi = batch.requests.get(authority__name="Police Scotland")
+    client = _client(people["owner"])
+    reply = {"kind": "response", "letter_date": "2024-02-02", "outcome": "full", "body": "Figures below."}
+    assert client.post(reverse("pages:reply_new", args=[foi.pk]), reply).status_code == 302
+    again = client.post(reverse("pages:reply_new", args=[foi.pk]), reply)
+    assert again.status_code == 200 and "This reply is recorded already" in again.content.decode()
+    assert Reply.objects.filter(request=foi).count() == 1
+    review = {"requested_on": "2024-02-20", "letter": "Please review."}
+    beds = batch.requests.get(authority__name="Bedfordshire Police")  # answered in part
+    assert client.post(reverse("pages:review_new", args=[beds.pk]), review).status_code == 302
+    twice = client.post(reverse("pages:review_new", args=[beds.pk]), review)
+    assert "is recorded already" in twice.content.decode()
+    assert InternalReview.objects.filter(request=beds).get().grounds == "Please review."
