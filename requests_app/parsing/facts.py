@@ -239,7 +239,7 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
     start = None
     chunks = []
     for offset, line in lines:
-        blank = not line.strip()
+        blank = not line or line.isspace()  # `not line.strip()` without making the stripped copy
         if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line)):
             if start is not None:
                 chunks.append((start, offset))
