@@ -352,8 +352,8 @@ def monthly_extra_days(skip: date) -> list[date]:
     return days
 
 
-def main(argv=None) -> int:
-    args = parse_args(argv)
+def in_throwaway_database(args, run) -> int:
+    """run(args, db) on a database made for the run (DEBUG off), removed even if it fails."""
     db = Database(args.database_url)
     db.prepare()
     os.environ["DJANGO_SETTINGS_MODULE"] = "foitracker.settings"
@@ -363,6 +363,10 @@ def main(argv=None) -> int:
         return run(args, db)
     finally:
         db.cleanup()
+
+
+def main(argv=None) -> int:
+    return in_throwaway_database(parse_args(argv), run)
 
 
 def run(args, db: Database) -> int:

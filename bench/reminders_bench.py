@@ -40,7 +40,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from recompute_bench import Database, Phase  # noqa: E402  (also puts the project root on sys.path)
+from recompute_bench import Database, Phase, in_throwaway_database  # noqa: E402  (also puts the project root on sys.path)
 
 OWNERS = 200
 WITHOUT_EMAIL = 5
@@ -446,16 +446,7 @@ def with_status_indexes(fn):
 # ---------------------------------------------------------------- main
 
 def main(argv=None) -> int:
-    args = parse_args(argv)
-    db = Database(args.database_url)
-    db.prepare()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "foitracker.settings"
-    os.environ["DEBUG"] = "false"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    try:
-        return run(args, db)
-    finally:
-        db.cleanup()
+    return in_throwaway_database(parse_args(argv), run)
 
 
 def run(args, db: Database) -> int:
