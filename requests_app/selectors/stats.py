@@ -12,6 +12,7 @@ from statistics import median
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from requests_app import deadlines
 from requests_app.models import Authority, FOIRequest, Reply, RequestEvent
@@ -44,21 +45,23 @@ def _late(today: date) -> Q:
 def _responses(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
     """Each request's first substantive response: working days taken, on time, refused."""
     first: dict[int, tuple] = {}
-    # No ORDER BY: sorted by letter date, SQLite walks every response through the (kind, letter_date)
-    # index instead of looking up this person's requests (280 ms against 20 ms for one force).
+    # No ORDER BY: sorted by letter date, SQLite walks every reply through a letter-date index
+    # instead of looking up this person's requests (280 ms against 20 ms for one force).
+    # Dates are parsed in Python on SQLite: coalesce in SQL so each row brings three, not five.
     rows = (Reply.objects.filter(request__in=visible, kind=ReplyKind.RESPONSE).order_by()
-            .values_list("letter_date", "id", "request_id", "request__authority_id", "request__received_date",
-                         "request__sent_date", "request__regime", "request__authority__default_regime",
-                         "request__response_due", "request__extended_due", "outcome"))
+            .annotate(start=Coalesce("request__received_date", "request__sent_date"),
+                      due=Coalesce("request__extended_due", "request__response_due"))
+            .values_list("letter_date", "id", "request_id", "request__authority_id", "start", "due",
+                         "request__regime", "request__authority__default_regime", "outcome"))
     for row in rows.iterator(2000):
         if row[2] not in first or row[:2] < first[row[2]][:2]:
             first[row[2]] = row
-    for letter, _, _, authority_id, received, sent, regime, default, due, extended, outcome in first.values():
-        if (received or sent) is None:
+    for letter, _, _, authority_id, start, due, regime, default, outcome in first.values():
+        if start is None:
             continue
         force = numbers[authority_id]
-        force.days.append(max(deadlines.working_days_between(received or sent, letter, regime or default), 0))
-        force.on_time += bool((extended or due) and letter <= (extended or due))
+        force.days.append(max(deadlines.working_days_between(start, letter, regime or default), 0))
+        force.on_time += bool(due and letter <= due)
         force.refused += outcome in REFUSALS
         force.not_held += outcome == Outcome.NOT_HELD
 
