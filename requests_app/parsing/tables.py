@@ -135,7 +135,7 @@ def _is_data(row: list[str]) -> bool:
     return bool(values) and all(is_value_like(c) for c in values)
 
 
-def _is_header_like(row: list[str]) -> bool:
+def is_header_like(row) -> bool:
     """Column headings: text, or years / financial years / months even though they look numeric."""
     rest = [c for c in row[1:] if c]
     if not rest:
@@ -149,8 +149,8 @@ def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[st
     """Header rows are the rows before the first data row (at most 3). A row of years is a
     header row, not data, while rows of figures follow it."""
     for k, row in enumerate(cells[:4]):
-        if _is_data(row) and not (_is_header_like(row) and k + 1 < len(cells) and _is_data(cells[k + 1])
-                                  and not _is_header_like(cells[k + 1])):
+        if _is_data(row) and not (is_header_like(row) and k + 1 < len(cells) and _is_data(cells[k + 1])
+                                  and not is_header_like(cells[k + 1])):
             return cells[:k], cells[k:]
     return [], []
 

@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
+from requests_app.parsing.tables import is_header_like
 from requests_app.parsing.values import is_value_like
 from requests_app.questions import question_number as _question_number
 
@@ -41,6 +42,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
     context: list[str] = []  # all prose so far (question headings)
     questions = _LatestQuestion(context)
     run: list[list[str]] = []
+    raw: list[str] = []  # the line each row of the run came from (for column positions)
     gap: list[str] = []  # lines between a run and what follows, held until we know
     for line in lines:
         stripped = line.strip()
@@ -63,24 +65,26 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         cells = cells_of(line, stripped)
         if cells is not None:
             if run and gap and not _continues(run, cells):
-                grids.append(_grid(run, above, context, questions, source))
-                run, above = [], []
+                grids.append(_grid(run, raw, above, context, questions, source))
+                run, raw, above = [], [], []
             if not run and gap:
                 above.extend(gap)
             gap = []
             run.append(cells)
+            raw.append(line)
         elif run and not gap and _label_only(stripped):
             run.append([stripped])  # a wrapped label in a space-aligned table
+            raw.append(line)
         else:
             if run:
-                grids.append(_grid(run, above, context, questions, source))
-                run, above = [], []
+                grids.append(_grid(run, raw, above, context, questions, source))
+                run, raw, above = [], [], []
             above.extend(gap)
             above.append(line)
             context.append(line)
             gap = []
     if run:
-        grids.append(_grid(run, above, context, questions, source))
+        grids.append(_grid(run, raw, above, context, questions, source))
     return [g for g in grids if g is not None and len(g.cells) >= 2], "\n".join(context)
 
 
@@ -143,7 +147,7 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         cells = [c for c in _SPACES.split(stripped) if c]
     else:
         cells = [c for c in _GAP.split(stripped) if c]
-    if len(cells) >= 2 and any(is_value_like(c) for c in cells[1:]):
+    if len(cells) >= 2 and any(is_value_like(c) or _all_values(c) for c in cells[1:]):
         return _split_values(cells)
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
         return cells  # a header line of a space-aligned table
@@ -158,9 +162,16 @@ def _split_values(cells: list[str]) -> list[str]:
     """'Harassment  149 133' → ['Harassment', '149', '133']: single-spaced figures split too."""
     out = [cells[0]]
     for cell in cells[1:]:
-        parts = cell.split(" ")
-        out.extend(parts if len(parts) > 1 and all(is_value_like(p) for p in parts) else [cell])
+        out.extend(cell.split(" ") if _all_values(cell) else [cell])
     return out
+
+
+def _all_values(cell: str) -> bool:
+    """'7 8': two or more single-spaced figures (a cell that is one figure is not)."""
+    if " " not in cell:
+        return False
+    parts = cell.split(" ")
+    return all(is_value_like(p) for p in parts)
 
 
 def _trailing_values(line: str) -> list[str] | None:
@@ -196,15 +207,104 @@ def _is_data(cells: list[str]) -> bool:
     return bool(rest) and all(is_value_like(c) for c in rest)
 
 
-def _grid(run: list[list[str]], above: list[str], context: list[str], questions: _LatestQuestion,
-          source: str) -> Grid | None:
+def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[str],
+          questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
     if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
         context.extend("  ".join(c for c in row if c) for row in run)
         return None
+    if not any("\t" in line or line.count("|") >= 2 for line in raw):
+        run = _align(run, raw)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run = run[:-1]
-    header = run[0] if run and not _is_data(run[0]) else None
-    rows = [run[0], *[r for r in run[1:] if header is None or r != header]]  # repeated header rows
+    first = _normalised(run[0])
+    if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
+        rows = [run[0], *[r for r in run[1:] if _normalised(r) != first]]  # repeated after page breaks
+    else:
+        rows = run
     question = questions()
     return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-20:]), question=question)
+
+
+def _normalised(row: list[str]) -> tuple[str, ...]:
+    return tuple(" ".join(c.split()) for c in row if c and not c.isspace())
+
+
+# A space-aligned table: cells are what 2+ spaces separate; a row's single-spaced figures
+# were split into cells by _cells. The header row's positions say which column each figure is in.
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
+_TOKEN = re.compile(r"\S+")
+
+
+def _align(run: list[list[str]], raw: list[str]) -> list[list[str]]:
+    """Rows of a space-aligned table put under the header's columns: a label whose
+    single-spaced words include figures ('Aged 10 to 17') stays one cell, and a row with an
+    empty cell keeps its figures under the right headings. Only rows whose cell count is
+    not the header's are placed again; a row that cannot be placed is left as it was read."""
+    if _is_data(run[0]) and not is_header_like(run[0]):
+        return run  # no header row to align to
+    spans = [m.span() for m in _SEGMENT.finditer(raw[0])]
+    if len(spans) != len(run[0]) or len(spans) < 2:
+        return run
+    widths = Counter(len(r) for r in run[1:] if len(r) > 1)
+    if not widths:
+        return run
+    width = len(spans)
+    indent = min(len(line) - len(line.lstrip(" ")) for line in raw[1:])
+    if widths.most_common(1)[0][0] == width + 1 and spans[0][0] > indent:
+        spans = [(0, 0), *spans]  # the label column has no heading: its cell is blank
+        width += 1
+        run = [["", *run[0]], *run[1:]]
+    out = [run[0]]
+    for row, line in zip(run[1:], raw[1:]):
+        if len(row) <= 1 or len(row) == width:
+            out.append(row)
+            continue
+        placed = _placed(line, spans)
+        if placed is None and len(row) > width and _is_data(row[len(row) - width:]):
+            placed = [" ".join(row[:len(row) - width + 1]), *row[len(row) - width + 1:]]  # label words
+        out.append(placed or row)
+    return out
+
+
+def _placed(line: str, spans: list[tuple[int, int]]) -> list[str] | None:
+    """The row in `line` as cells under the heading `spans` (the first is the label's), or
+    None when its figures cannot each be placed under a heading of their own."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    width = len(spans)
+    cells = [""] * width
+    k = len(tokens)
+    last_column = width
+    while k > 1:  # the figures, from the right, each under the nearest heading
+        start, end, text = tokens[k - 1]
+        if not is_value_like(text):
+            break
+        column = min(range(1, width), key=lambda j: _distance((start, end), spans[j]))
+        if column >= last_column:  # a figure in the label ('Aged 10 to 17   5'), or misaligned
+            if _gap_before(line, tokens[k][0]) < 2:
+                return None
+            break
+        if _distance((start, end), spans[column]) > 2:
+            return None
+        cells[column] = text
+        last_column = column
+        k -= 1
+    if k == len(tokens) or k == 0:
+        return None
+    label = line[tokens[0][0]:tokens[k - 1][1]]
+    if "  " in label:
+        return None  # more than one text cell: not a row this alignment is for
+    cells[0] = label
+    return cells
+
+
+def _gap_before(line: str, start: int) -> int:
+    gap = 0
+    while start - gap - 1 >= 0 and line[start - gap - 1] == " ":
+        gap += 1
+    return gap
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How far apart two spans of a line are: 0 when they overlap."""
+    return max(0, b[0] - a[1], a[0] - b[1])
