@@ -89,6 +89,8 @@ def invalid_date_warnings(text: str, folded: str) -> list[str]:
     """A warning for each date with a year that does not exist ("31-SEP-2019")."""
     warnings = []
     for m in scan.finditer(DATE, text, _date_starts(folded)):
+        if _surely_valid(m):
+            continue
         year, month, day = parts(m)
         numeric = m.group("d3") is not None or m.group("d4") is not None
         if year is None or (numeric and (len(m.group("y3") or m.group("y4")) != 4 or month > 31)):
@@ -96,6 +98,21 @@ def invalid_date_warnings(text: str, folded: str) -> list[str]:
         if day >= 1 and make_date(year, month, day) is None:
             warnings.append(f"unreadable date '{m.group(0).strip()}' ignored")
     return warnings
+
+
+_DAY_GROUPS = tuple(DATE.groupindex[g] - 1 for g in ("d1", "d2", "d3", "d4"))
+_NUMERIC_MONTH_GROUPS = tuple(DATE.groupindex[g] - 1 for g in ("m3", "m4"))
+
+
+def _surely_valid(m: re.Match) -> bool:
+    """A date whose day is 28 or less, and whose month, if a figure, is 12 or less: a date
+    of every month and year (most dates in a reply), told from one groups() call."""
+    groups = m.groups()
+    day = next(groups[k] for k in _DAY_GROUPS if groups[k] is not None)
+    if int(day) > 28:
+        return False
+    month = next((groups[k] for k in _NUMERIC_MONTH_GROUPS if groups[k] is not None), None)
+    return month is None or int(month) <= 12
 
 
 def _date_starts(folded: str) -> set[int]:

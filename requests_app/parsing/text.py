@@ -37,6 +37,8 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells_of = _CellCache()
     furniture = _furniture(lines, cells_of)
+    skipped = dict.fromkeys(furniture, True)  # stripped line -> furniture or a marking, each line asked once
+    known_cells = cells_of.get
     grids: list[Grid] = []
     above: list[str] = []  # prose since the previous table (caption)
     context: list[str] = []  # all prose so far (question headings)
@@ -55,14 +57,19 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
                 context.append(line)
                 gap = []
             continue
-        if stripped in furniture or _MARKING.match(stripped) or (run and _PAGE_NUMBER.match(stripped)):
+        skip = skipped.get(stripped)
+        if skip is None:
+            skip = skipped[stripped] = _MARKING.match(stripped) is not None
+        if skip or (run and _PAGE_NUMBER.match(stripped)):
             if run:
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
             continue
         if run and _is_rule(line):
             continue  # |---|---| under a header
-        cells = cells_of(line, stripped)
+        cells = known_cells(line, _UNKNOWN)
+        if cells is _UNKNOWN:
+            cells = cells_of(line, stripped)
         if cells is not None:
             if run and gap and not _continues(run, cells):
                 grids.append(_grid(run, raw, above, context, questions, source))
@@ -86,6 +93,9 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
     if run:
         grids.append(_grid(run, raw, above, context, questions, source))
     return [g for g in grids if g is not None and len(g.cells) >= 2], "\n".join(context)
+
+
+_UNKNOWN = object()  # not yet in the _CellCache (None there is a line of prose)
 
 
 class _CellCache(dict):
@@ -217,13 +227,25 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         run = _align(run, raw)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run = run[:-1]
-    first = _normalised(run[0])
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
-        rows = [run[0], *[r for r in run[1:] if _normalised(r) != first]]  # repeated after page breaks
+        rows = _without_repeats(run)  # the header repeated after page breaks
     else:
         rows = run
     question = questions()
     return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-20:]), question=question)
+
+
+def _without_repeats(run: list[list[str]]) -> list[list[str]]:
+    """The run without the rows that repeat its first (whitespace aside). A row is
+    normalised only when its characters other than whitespace are the header's: most rows
+    are told apart by one join and split, with no normalising per cell."""
+    first = _normalised(run[0])
+    key = "".join(first).replace(" ", "")
+    rows = [run[0]]
+    for r in run[1:]:
+        if "".join("".join(r).split()) != key or _normalised(r) != first:
+            rows.append(r)
+    return rows
 
 
 def _normalised(row: list[str]) -> tuple[str, ...]:
