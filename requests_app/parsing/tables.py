@@ -146,13 +146,19 @@ def is_header_like(row) -> bool:
 
 
 def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """Header rows are the rows before the first data row (at most 3). A row of years is a
-    header row, not data, while rows of figures follow it."""
+    k = header_rows(cells)
+    return (cells[:k], cells[k:]) if k is not None else ([], [])
+
+
+def header_rows(cells) -> int | None:
+    """How many rows head the table: the rows before the first data row (at most 3), or
+    None when none of the first four rows is data. A row of years is a header row, not
+    data, while rows of figures follow it."""
     for k, row in enumerate(cells[:4]):
         if _is_data(row) and not (is_header_like(row) and k + 1 < len(cells) and _is_data(cells[k + 1])
                                   and not is_header_like(cells[k + 1])):
-            return cells[:k], cells[k:]
-    return [], []
+            return k
+    return None
 
 
 def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:

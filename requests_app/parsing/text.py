@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import is_header_like
+from requests_app.parsing.tables import header_rows, is_header_like
 from requests_app.parsing.values import is_value_like
 from requests_app.questions import question_number as _question_number
 
@@ -223,29 +223,30 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
         context.extend("  ".join(c for c in row if c) for row in run)
         return None
+    if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
+        run, raw = _without_repeats(run, raw)  # the header repeated after page breaks
     if not any("\t" in line or line.count("|") >= 2 for line in raw):
         run = _align(run, raw)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run = run[:-1]
-    if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
-        rows = _without_repeats(run)  # the header repeated after page breaks
-    else:
-        rows = run
     question = questions()
-    return Grid(cells=tuple(tuple(r) for r in rows), source=source, above=tuple(above[-20:]), question=question)
+    return Grid(cells=tuple(tuple(r) for r in run), source=source, above=tuple(above[-20:]), question=question)
 
 
-def _without_repeats(run: list[list[str]]) -> list[list[str]]:
-    """The run without the rows that repeat its first (whitespace aside). A row is
-    normalised only when its characters other than whitespace are the header's: most rows
-    are told apart by one join and split, with no normalising per cell."""
-    first = _normalised(run[0])
-    key = "".join(first).replace(" ", "")
-    rows = [run[0]]
-    for r in run[1:]:
-        if "".join("".join(r).split()) != key or _normalised(r) != first:
+def _without_repeats(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:
+    """The run (and its lines) without the rows that repeat a header row (whitespace
+    aside): the whole header, one line or several, is printed again after a page break.
+    A row is normalised only when its characters other than whitespace are a header row's:
+    most rows are told apart by one join and split, with no normalising per cell."""
+    n_head = header_rows(run) or 1
+    heads = {_normalised(r) for r in run[:n_head]}
+    keys = {"".join(h).replace(" ", "") for h in heads}
+    rows, lines = run[:n_head], raw[:n_head]
+    for r, line in zip(run[n_head:], raw[n_head:]):
+        if "".join("".join(r).split()) not in keys or _normalised(r) not in heads:
             rows.append(r)
-    return rows
+            lines.append(line)
+    return rows, lines
 
 
 def _normalised(row: list[str]) -> tuple[str, ...]:
@@ -262,23 +263,35 @@ def _align(run: list[list[str]], raw: list[str]) -> list[list[str]]:
     """Rows of a space-aligned table put under the header's columns: a label whose
     single-spaced words include figures ('Aged 10 to 17') stays one cell, and a row with an
     empty cell keeps its figures under the right headings. Only rows whose cell count is
-    not the header's are placed again; a row that cannot be placed is left as it was read."""
-    if _is_data(run[0]) and not is_header_like(run[0]):
+    not the header's are placed again; a row that cannot be placed is left as it was read.
+
+    A header over two or three lines is read by character position: each line's headings
+    go to the columns they stand over, so "Number of" above "offences" is one heading, and
+    a heading over several columns ("Under 18" above "Male  Female") heads each of them."""
+    n_head = header_rows(run)
+    if not n_head:
         return run  # no header row to align to
-    spans = [m.span() for m in _SEGMENT.finditer(raw[0])]
-    if len(spans) != len(run[0]) or len(spans) < 2:
+    base = max(range(n_head), key=lambda i: (len(run[i]), i))  # the header line with most headings
+    spans = [m.span() for m in _SEGMENT.finditer(raw[base])]
+    if len(spans) != len(run[base]) or len(spans) < 2:
         return run
-    widths = Counter(len(r) for r in run[1:] if len(r) > 1)
+    body, body_raw = run[n_head:], raw[n_head:]
+    widths = Counter(len(r) for r in body if len(r) > 1)
     if not widths:
         return run
     width = len(spans)
-    indent = min(len(line) - len(line.lstrip(" ")) for line in raw[1:])
+    header = [list(row) for row in run[:n_head]]
+    indent = min(len(line) - len(line.lstrip(" ")) for line in body_raw)
     if widths.most_common(1)[0][0] == width + 1 and spans[0][0] > indent:
         spans = [(0, 0), *spans]  # the label column has no heading: its cell is blank
         width += 1
-        run = [["", *run[0]], *run[1:]]
-    out = [run[0]]
-    for row, line in zip(run[1:], raw[1:]):
+        header[base] = ["", *header[base]]
+    if n_head > 1:
+        if widths.most_common(1)[0][0] != width:
+            return run  # the figures are not in the columns the headings make
+        header = [row if i == base else _headings_over(raw[i], spans) for i, row in enumerate(header)]
+    out = header
+    for row, line in zip(body, body_raw):
         if len(row) <= 1 or len(row) == width:
             out.append(row)
             continue
@@ -287,6 +300,26 @@ def _align(run: list[list[str]], raw: list[str]) -> list[list[str]]:
             placed = [" ".join(row[:len(row) - width + 1]), *row[len(row) - width + 1:]]  # label words
         out.append(placed or row)
     return out
+
+
+def _headings_over(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The headings of one header line as cells under the columns `spans`: each goes to
+    every column it overlaps by two characters or more (or by the column's width, if
+    narrower), else to the nearest column; two headings over one column are joined."""
+    cells: list[list[str]] = [[] for _ in spans]
+    for m in _SEGMENT.finditer(line):
+        segment = m.span()
+        over = [j for j, span in enumerate(spans)
+                if span[1] > span[0] and _overlap(segment, span) >= min(2, span[1] - span[0])]
+        if not over:
+            over = [min(range(len(spans)), key=lambda j: _distance(segment, spans[j]))]
+        for j in over:
+            cells[j].append(m.group())
+    return [" ".join(c) for c in cells]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _placed(line: str, spans: list[tuple[int, int]]) -> list[str] | None:

@@ -102,3 +102,83 @@ def test_a_table_without_a_header_is_unchanged():
 def test_single_spaced_rows_without_alignment_still_read():
     table = only_table("Harassment 149 133 282\nStalking 10 20 30\n")
     assert cells(table) == [["Harassment", 149, 133, 282], ["Stalking", 10, 20, 30]]
+
+
+# Headers over two or three lines, read by character position (each heading goes to the
+# column it stands over), as forces print them when a heading is wider than its figures.
+
+def test_a_two_line_header_is_joined_column_by_column():
+    table = only_table(
+        "Crime type                 Number of       Number of        Percentage\n"
+        "                           offences        arrests          arrested\n"
+        "Burglary                   1,234           123              10.0%\n"
+        "Robbery                    567             89               15.7%\n"
+        "Total                      1,801           212              11.8%\n")
+    assert table.row_header == "Crime type"
+    assert table.columns == ("Number of offences", "Number of arrests", "Percentage arrested")
+    assert cells(table) == [["Burglary", 1234, 123, 10.0], ["Robbery", 567, 89, 15.7], ["Total", 1801, 212, 11.8]]
+    assert table.totals_consistent is True  # the percentage column is not added up
+
+
+def test_financial_years_split_over_two_lines_with_no_label_heading():
+    table = only_table(
+        "                   April 2019 -   April 2020 -   April 2021 -\n"
+        "                   March 2020     March 2021     March 2022\n"
+        "Stop and search    1,200          1,100          1,300\n"
+        "Arrests            300            250            280\n")
+    assert table.row_header is None
+    assert table.columns == ("April 2019 - March 2020", "April 2020 - March 2021", "April 2021 - March 2022")
+    assert cells(table) == [["Stop and search", 1200, 1100, 1300], ["Arrests", 300, 250, 280]]
+
+
+def test_a_heading_over_two_columns_heads_each_of_them():
+    table = only_table(
+        "                        Under 18        18 and over\n"
+        "Offence               Male   Female   Male   Female\n"
+        "Burglary                 1        2      3        4\n"
+        "Robbery                  5        6      7        8\n")
+    assert table.row_header == "Offence"
+    assert table.columns == ("Under 18 Male", "Under 18 Female", "18 and over Male", "18 and over Female")
+    assert cells(table) == [["Burglary", 1, 2, 3, 4], ["Robbery", 5, 6, 7, 8]]
+
+
+def test_a_three_line_header_and_a_label_heading_over_two_lines():
+    table = only_table(
+        "                     Number of      Number of      Proportion\n"
+        "Financial            stop and       arrests        arrested\n"
+        "year                 searches       made           (%)\n"
+        "2019/20              1,000          150            15.0\n"
+        "2020/21              1,200          180            15.0\n"
+        "Total                2,200          330            15.0\n")
+    assert table.row_header == "Financial year"
+    assert table.columns == ("Number of stop and searches", "Number of arrests made", "Proportion arrested (%)")
+    assert cells(table) == [["2019/20", 1000, 150, 15.0], ["2020/21", 1200, 180, 15.0], ["Total", 2200, 330, 15.0]]
+    assert table.totals_consistent is True
+
+
+def test_a_two_line_header_printed_again_after_a_page_break_is_not_rows():
+    table = only_table(
+        "Crime type                 Number of       Number of\n"
+        "                           offences        arrests\n"
+        "Burglary                   1,234           123\n"
+        "Robbery                    567             89\n"
+        "\nPage 1 of 2\nOFFICIAL\n\n"
+        "Crime type                 Number of       Number of\n"
+        "                           offences        arrests\n"
+        "Theft                      100             10\n"
+        "Total                      1,901           222\n")
+    assert table.columns == ("Number of offences", "Number of arrests")
+    assert cells(table) == [["Burglary", 1234, 123], ["Robbery", 567, 89], ["Theft", 100, 10], ["Total", 1901, 222]]
+    assert table.totals_consistent is True
+
+
+def test_a_stated_total_that_is_off_is_still_found_under_a_two_line_header():
+    table = only_table(
+        "                     Number of     Number of\n"
+        "Year                 arrests       charges\n"
+        "2019                 120           45\n"
+        "2020                 130           50\n"
+        "Total                250           96\n")
+    assert table.columns == ("Number of arrests", "Number of charges")
+    assert table.totals_consistent is False
+    assert table.warnings == ("row 'Total', column 'Number of charges': stated 96, sum 95",)
