@@ -26,13 +26,16 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+from requests_app.parsing.tables import is_header_like
 from requests_app.parsing.text import _MARKING, _PAGE_NUMBER, find_grids
+from requests_app.parsing.text import _cells as text_cells
 from requests_app.parsing.values import is_value_like
 from requests_app.questions import question_number
 
 _ABOVE_LINES = 5
 _SAME_LINE = 0.4  # of the font size: words this close vertically are on one line
 _COLUMN_GAP = 0.4  # of the font size
+_CHAR_UNIT = 0.4  # of the font size: a character column of the rebuilt text (narrower than most characters)
 _EDGE_LINES = 4  # lines at the top and at the foot of a page where its header and footer sit
 _MAX_HEADER_ROWS = 3
 _PAGE_OF = re.compile(r"\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", re.IGNORECASE)
@@ -268,7 +271,7 @@ def _closing(page: _Page, last, used: set[int]) -> _Tail | None:
         return None
     grids = page.grids()
     if not grids:
-        return None
+        return _lone_header(page, last, used)
     grid = grids[-1]
     start_key = _key(grid.cells[0])
     for start in range(len(page.lines) - 1, -1, -1):  # where its first row is, from the foot up
@@ -279,7 +282,20 @@ def _closing(page: _Page, last, used: set[int]) -> _Tail | None:
             continue
         at = span[0][-1] - sum(1 for i in used if i < span[0][-1])
         return _Tail(grid=grid, page=page, at=at, first_line=page.lines[start])
-    return None
+    return _lone_header(page, last, used)
+
+
+def _lone_header(page: _Page, last: int, used: set[int]) -> _Tail | None:
+    """A header row left alone at the foot of the page (its table starts overleaf), as the
+    table the page ends with: the next page's rows join it when they have its columns."""
+    line = page.lines[last]
+    cells = text_cells(line, line.strip())
+    if not cells or len(cells) < 2 or not is_header_like(cells) or question_number(line):
+        return None
+    if line[:1] == " ":
+        cells = ["", *cells]  # no label heading: the labels' column is left blank above them
+    at = last - sum(1 for i in used if i < last)  # the lines carried back to the page before leave this one
+    return _Tail(grid=Grid(cells=(tuple(cells),), source=page.source), page=page, at=at, first_line=line)
 
 
 def _span(page: _Page, grid: Grid, start: int) -> tuple[list[int], list[int]] | None:
@@ -338,11 +354,14 @@ def _layout_lines(lines: list[list[dict]]) -> tuple[list[str], list[float]]:
     usual = gaps[len(gaps) // 2] if gaps else 0.0
     out: list[str] = []
     tops: list[float] = []
+    sizes = sorted(w["bottom"] - w["top"] for line in lines for w in line)
+    unit = _CHAR_UNIT * max(sizes[len(sizes) // 2], 1.0) if sizes else 1.0  # points per character column
+    left = min((line[0]["x0"] for line in lines), default=0.0)
     for k, line in enumerate(lines):
         if k and spans[k][0] - spans[k - 1][1] > max(2 * usual, 0.5 * (spans[k][1] - spans[k][0])):
             out.append("")
             tops.append(spans[k][0])
-        out.append(_join(line))
+        out.append(_join(line, left, unit))
         tops.append(spans[k][0])
     return out, tops
 
@@ -357,14 +376,23 @@ def _lines(words: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-def _join(line: list[dict]) -> str:
-    parts = [line[0]["text"]]
-    for left, right in zip(line, line[1:]):
-        size = max(left["bottom"] - left["top"], 1.0)
-        gap = right["x0"] - left["x1"]
+def _join(line: list[dict], left: float, unit: float) -> str:
+    """The words of one line: a word space stays one space, a column gap becomes 2+ spaces
+    reaching, where the text so far allows, the character column of the word's x position
+    (`unit` points a column, from the page's left edge `left`). So headings printed on two
+    lines, or a header with no label heading, stand over their figures in the text as on
+    the page, and text.find_grids() can read them by position."""
+    first = line[0]
+    parts = [" " * round((first["x0"] - left) / unit), first["text"]]
+    length = len(parts[0]) + len(first["text"])
+    for previous, word in zip(line, line[1:]):
+        size = max(previous["bottom"] - previous["top"], 1.0)
+        gap = word["x0"] - previous["x1"]
         # A word space is about a quarter of the font size; a column gap is wider.
-        parts.append(" " if gap < _COLUMN_GAP * size else " " * max(2, round(gap / (0.5 * size))))
-        parts.append(right["text"])
+        spaces = 1 if gap < _COLUMN_GAP * size else max(2, round((word["x0"] - left) / unit) - length)
+        parts.append(" " * spaces)
+        parts.append(word["text"])
+        length += spaces + len(word["text"])
     return "".join(parts)
 
 

@@ -227,3 +227,47 @@ def test_a_wrong_total_is_reported_with_row_column_stated_and_sum():
     stated, summed = int(wrong[2].replace(",", "")), int(right[2].replace(",", ""))
     assert f"row 'Grand Total', column '2018': stated {stated}, sum {summed}" in table.warnings
     assert table.rows[-1].values[1] == stated  # reported, not corrected
+
+
+# --- (e) a header row left alone at the foot of a page -----------------------------------------
+
+@pytest.mark.parametrize("ruled,label", [(False, "Offence"), (True, "Offence"), (False, "")])
+def test_a_header_row_alone_at_the_foot_of_a_page_heads_the_rows_on_the_next(ruled, label):
+    rows = offence_rows(0, 20)
+    total = total_row(rows)
+    pages = [[*LETTER_TOP, [label, *HEADER[1:]]], [*rows, total, "", "Yours sincerely"]]
+    parsed = parse_bytes(make_pdf(pages, ruled=ruled), "foot.pdf")
+    assert len(parsed.tables) == 1, [(t.source, t.columns) for t in parsed.tables]
+    table = parsed.tables[0]
+    assert table.row_header == (label or None) and table.columns == ("2017", "2018", "Total")
+    assert table.title == "Recorded offences by year" and table.question == "1"
+    assert_rows(table, [*rows, total])
+    assert table.totals_consistent is True and table.warnings == ()
+
+
+def test_a_header_alone_at_the_foot_is_not_joined_to_a_different_table_overleaf():
+    other = [["Charge/summons", "12", "3"], ["Caution - Adult", "4", "-"], ["Community Resolution", "7", "2"]]
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, HEADER], [*other]]), "foot.pdf")
+    assert [t.columns for t in parsed.tables] != [("2017", "2018", "Total")]
+    assert all(len(t.columns) == 2 for t in parsed.tables)
+
+
+# --- (f) headers read by position in a PDF without rules ------------------------------------------
+
+def test_a_two_line_header_in_an_aligned_pdf_is_joined_column_by_column():
+    rows = [["Burglary", "1,234", "123", "1,357"], ["Robbery", "567", "89", "656"], ["Total", "1,801", "212", "2,013"]]
+    header = [["", "Number of", "Number of", "All"], ["Crime type", "offences", "arrests", "outcomes"]]
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, *header, *rows]]), "two-line.pdf")
+    table, = parsed.tables
+    assert table.row_header == "Crime type"
+    assert table.columns == ("Number of offences", "Number of arrests", "All outcomes")
+    assert_rows(table, rows)
+    assert table.totals_consistent is True
+
+
+def test_a_header_with_no_label_heading_in_an_aligned_pdf_keeps_its_columns():
+    rows = [["Stop and search", "1,200", "1,100", "1,300"], ["Arrests", "300", "-", "280"]]
+    parsed = parse_bytes(make_pdf([[*LETTER_TOP, ["", "2019", "2020", "2021"], *rows]]), "no-label.pdf")
+    table, = parsed.tables
+    assert table.row_header is None and table.columns == ("2019", "2020", "2021")
+    assert_rows(table, rows)
