@@ -371,6 +371,16 @@ class ReplyAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(request__owner=request.user)
 
+    def delete_model(self, request, obj):
+        request_id = obj.request_id
+        super().delete_model(request, obj)
+        services.replies_deleted(request_ids=[request_id], actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        request_ids = list(queryset.values_list("request_id", flat=True).distinct())
+        super().delete_queryset(request, queryset)
+        services.replies_deleted(request_ids=request_ids, actor=request.user)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "request":
             kwargs["queryset"] = FOIRequest.objects.for_user(request.user)

@@ -109,6 +109,15 @@ class FOIRequest(models.Model):
     escalation_window_closes = models.DateField(null=True, blank=True, editable=False, db_index=True)
     tribunal_appeal_due = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
+    # The first substantive response, for the forces' league table (GROUP BY instead of reading
+    # every answer): written with the deadlines by services.deadlines_recompute().
+    answered_on = models.DateField("first answered", null=True, blank=True, editable=False)
+    answer_working_days = models.PositiveIntegerField(
+        "working days to answer", null=True, blank=True, editable=False,
+        help_text="From receipt to the first substantive response.")
+    answered_on_time = models.BooleanField(null=True, blank=True, editable=False)
+    answer_outcome = models.CharField(max_length=16, blank=True, default="", editable=False)
+
     objects = FOIRequestQuerySet.as_manager()
 
     class Meta:

@@ -88,6 +88,26 @@ def request_deadlines(request: FOIRequest, extra_days: dict[str, frozenset[date]
         rules={"response_due": "not sent yet: the clock starts when the authority receives the request"})
 
 
+ANSWER_FIELDS = ("answered_on", "answer_working_days", "answered_on_time", "answer_outcome")
+
+
+def request_answer(request: FOIRequest, computed: deadlines.Deadlines,
+                   extra_days: dict[str, frozenset[date]] | None = None) -> dict:
+    """The first substantive response's facts (the ANSWER_FIELDS stored on the request): its
+    date, the working days from receipt to it, whether it came by the due date (extended if
+    so), and its outcome. Empty before a response, or for a request never sent."""
+    responses = [r for r in _related(request, "replies") if r.kind == ReplyKind.RESPONSE and r.letter_date]
+    start = request.received_date or request.sent_date
+    if not responses or start is None:
+        return {"answered_on": None, "answer_working_days": None, "answered_on_time": None, "answer_outcome": ""}
+    first = min(responses, key=lambda r: (r.letter_date, r.id or 0))
+    regime = request.effective_regime
+    due = computed.extended_due or computed.response_due
+    days = deadlines.working_days_between(start, first.letter_date, regime, extra=extra_days_for(regime, extra_days))
+    return {"answered_on": first.letter_date, "answer_working_days": max(days, 0),
+            "answered_on_time": bool(due and first.letter_date <= due), "answer_outcome": first.outcome or ""}
+
+
 def replies_for_user(user) -> QuerySet:
     return Reply.objects.filter(request__in=FOIRequest.objects.readable_by(user))
 

@@ -3,7 +3,7 @@ from requests_app.services.replies import (  # noqa: F401
     attachment_store, reply_attach_files, reply_parse, reply_parse_later,
 )
 from requests_app.services.requests import (  # noqa: F401
-    InvalidTransition, batch_create, deadlines_recompute, extra_day_saved, reply_recorded, reply_status,
+    InvalidTransition, batch_create, deadlines_recompute, extra_day_saved, replies_deleted, reply_recorded, reply_status,
     request_fields_changed, request_logged, request_mark_sent, request_received_corrected,
     request_record_acknowledgement, request_transition,
 )

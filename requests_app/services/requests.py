@@ -160,6 +160,12 @@ def reply_recorded(*, reply: Reply, actor=None) -> str | None:
     return warning
 
 
+def replies_deleted(*, request_ids: list[int], actor=None) -> int:
+    """After replies are deleted: their requests' clocks and first answers follow."""
+    return deadlines_recompute(requests=FOIRequest.objects.filter(pk__in=request_ids), actor=actor,
+                               reason="reply deleted")
+
+
 def deadlines_recompute(*, requests: Iterable[FOIRequest], actor=None, reason: str,
                         progress=None) -> int:
     """Recompute and store the deadlines of `requests` in bulk; audit each change. Returns how many changed."""
@@ -168,9 +174,10 @@ def deadlines_recompute(*, requests: Iterable[FOIRequest], actor=None, reason: s
     changed_total, seen = 0, 0
     batch: list[tuple[FOIRequest, dict]] = []
     for request in selectors.with_deadline_relations(queryset.order_by("pk")).iterator(chunk_size=_RECOMPUTE_CHUNK):
-        changes = _deadline_changes(request, selectors.request_deadlines(request, extra_days))
+        computed = selectors.request_deadlines(request, extra_days)
+        changes = _deadline_changes(request, computed)
         seen += 1
-        if changes:
+        if _answer_changed(request, selectors.request_answer(request, computed, extra_days)) or changes:
             batch.append((request, changes))
         if len(batch) >= _RECOMPUTE_CHUNK:
             changed_total += _store_deadlines(batch, actor, reason)
@@ -193,18 +200,33 @@ def _deadline_changes(request: FOIRequest, computed: Deadlines) -> dict[str, lis
     return changes
 
 
+def _answer_changed(request: FOIRequest, answer: dict) -> bool:
+    """Set the request's first-answer columns; whether any moved (they are derived: not audited)."""
+    changed = False
+    for name, value in answer.items():
+        if getattr(request, name) != value:
+            setattr(request, name, value)
+            changed = True
+    return changed
+
+
+DERIVED_FIELDS = (*Deadlines.STORED, *selectors.ANSWER_FIELDS)  # what deadlines_recompute() writes
+
+
 def _store_deadlines(batch: list[tuple[FOIRequest, dict]], actor, reason: str) -> int:
-    """One parameterised UPDATE per chunk (executemany): bulk_update's CASE WHEN costs 5x more."""
+    """One parameterised UPDATE per chunk (executemany): bulk_update's CASE WHEN costs 5x more.
+    An audit event for each request whose deadlines moved."""
     if not batch:
         return 0
     table, qn = FOIRequest._meta.db_table, connection.ops.quote_name
-    columns = ", ".join(f"{qn(name)} = %s" for name in Deadlines.STORED)
+    columns = ", ".join(f"{qn(name)} = %s" for name in DERIVED_FIELDS)
     sql = f"UPDATE {qn(table)} SET {columns} WHERE {qn('id')} = %s"
-    params = [[getattr(r, name) for name in Deadlines.STORED] + [r.pk] for r, _ in batch]
+    params = [[getattr(r, name) for name in DERIVED_FIELDS] + [r.pk] for r, _ in batch]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(sql, params)
         RequestEvent.objects.bulk_create(
-            [_event(r, EventKind.DEADLINES, f"Deadlines recomputed: {reason}", actor, changes) for r, changes in batch],
+            [_event(r, EventKind.DEADLINES, f"Deadlines recomputed: {reason}", actor, changes)
+             for r, changes in batch if changes],
             batch_size=1000,
         )
     return len(batch)

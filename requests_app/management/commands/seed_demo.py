@@ -460,6 +460,8 @@ class Command(BaseCommand):
         computed = selectors.request_deadlines(request, self.extra)
         for name in Deadlines.STORED:
             setattr(request, name, getattr(computed, name))
+        for name, value in selectors.request_answer(request, computed, self.extra).items():
+            setattr(request, name, value)
         response = self.life.response
         if response is not None and response.outcome in (Outcome.FULL, Outcome.PARTIAL):
             self.eligible.append((response.id, request.id, request.batch_id, topic, response.letter_date,
@@ -473,14 +475,14 @@ class Command(BaseCommand):
         w, qs = self.writer, self._text
         req_names = ["id", "owner_id", "authority_id", "batch_id", "team_id", "public", "title", "text", "questions",
                      "regime", "sent_date", "received_date", "authority_reference", "status", "created_at",
-                     "updated_at", *Deadlines.STORED]
+                     "updated_at", *Deadlines.STORED, *selectors.ANSWER_FIELDS]
         rows, replies, reviews, escalations, events = [], [], [], [], []
         for r, topic in buffer:
             stamp = _stamp(r.sent_date or self.today)
             questions = [{"number": str(i), "text": q[0]} for i, q in enumerate(TOPICS[topic][1], 1)]
             rows.append((r.id, r.owner_id, r.authority_id, r.batch_id, r.team_id, r.public, r.title, qs(topic),
                          questions, r.regime, r.sent_date, r.received_date, r.authority_reference, r.status, stamp,
-                         stamp, *(getattr(r, n) for n in Deadlines.STORED)))
+                         stamp, *(getattr(r, n) for n in (*Deadlines.STORED, *selectors.ANSWER_FIELDS))))
             self.statuses[r.status] = self.statuses.get(r.status, 0) + 1
             events.append((r.id, stamp, r.owner_id, "created", "Request logged (demo data)", {}))
             for p in r.deadline_replies:
