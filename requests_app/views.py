@@ -1,9 +1,10 @@
-"""Downloads of parsed data. Each view checks the person may see the request behind it."""
+"""Downloads of parsed data and files. Each view checks the person may read the request behind it:
+their own, their team's, or one marked public (which visitors who are not logged in may read too);
+anything else is a 404, never the data."""
 import csv
 import io
 import json
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
@@ -21,7 +22,6 @@ def _table_name(table) -> str:
     return slugify(f"{table.reply.request.authority.slug} {table.title or 'table'} {table.pk}")[:80]
 
 
-@login_required
 def table_csv(request, pk: int):
     table = get_object_or_404(selectors.tables_for_user(request.user), pk=pk)
     header, rows = flat_rows(selectors.table_as_json(table))
@@ -33,7 +33,6 @@ def table_csv(request, pk: int):
     return _attachment(response, f"{_table_name(table)}.csv")
 
 
-@login_required
 def table_xlsx(request, pk: int):
     from openpyxl import Workbook
 
@@ -52,16 +51,14 @@ def table_xlsx(request, pk: int):
     return _attachment(response, f"{_table_name(table)}.xlsx")
 
 
-@login_required
 def reply_json(request, pk: int):
     reply = get_object_or_404(selectors.replies_for_user(request.user), pk=pk)
     body = json.dumps(reply.parsed or {}, indent=2, ensure_ascii=False)
     return _attachment(HttpResponse(body, content_type="application/json"), f"reply-{reply.pk}.json")
 
 
-@login_required
 def attachment(request, pk: int):
-    """An attachment as received, to its owner only (media is never served publicly)."""
+    """An attachment as received, to those who may read its request (media is never served directly)."""
     item = get_object_or_404(selectors.attachments_for_user(request.user), pk=pk)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name or None,
                         content_type=item.content_type or "application/octet-stream")

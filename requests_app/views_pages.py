@@ -67,7 +67,16 @@ def requests_list(request):
     RequestConfig(request, paginate=_PAGES).configure(table)
     return render(request, "pages/requests.html", {
         "title": "Requests", "nav": "requests", "filter": filterset, "table": table,
-        "query": request.GET.urlencode()})
+        "found": browse.count_up_to(filterset.qs), "shown": _shown(table), "query": request.GET.urlencode()})
+
+
+def _shown(table) -> str:
+    """'51–100': the rows on this page (LazyPaginator has no count, so not Page.start_index())."""
+    page = getattr(table, "page", None)
+    if page is None or not len(page.object_list):
+        return ""
+    first = (page.number - 1) * page.paginator.per_page + 1
+    return f"{first:,}–{first + len(page.object_list) - 1:,}"
 
 
 def requests_export(request, fmt: str):
@@ -107,6 +116,7 @@ def force_page(request, slug: str):
     numbers = stats.force_numbers(visible).get(authority.pk, stats.ForceNumbers())
     return render(request, "pages/force.html", {
         "title": authority.name, "nav": "forces", "authority": authority, "table": table,
+        "found": browse.count_up_to(visible), "shown": _shown(table),
         "numbers": numbers, "tables": [(t, table_html(t)) for t in browse.recent_tables(visible, limit=10)],
         "times": charts.bar_chart(stats.response_time_buckets(numbers), title="Working days to answer", unit="requests"),
         "exemptions": charts.bar_chart(numbers.exemptions.most_common(12), title="Exemptions cited", unit="replies")})

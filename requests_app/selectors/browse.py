@@ -27,6 +27,26 @@ def visible_requests(user) -> QuerySet:
     return _readable(user).defer(*_WIDE)
 
 
+COUNT_CAP = 10_000  # a list says "10,000+" past this: counting all 100,000 rows costs 6x more
+
+
+@dataclass(frozen=True)
+class Found:
+    """How many rows a list holds: exact up to COUNT_CAP, else "more than"."""
+
+    count: int
+    more: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.count:,}+" if self.more else f"{self.count:,}"
+
+
+def count_up_to(queryset: QuerySet, cap: int = COUNT_CAP) -> Found:
+    """COUNT(*) over at most cap + 1 rows (a LIMIT in a subquery), for the lists' totals."""
+    n = queryset.order_by()[:cap + 1].count()
+    return Found(cap, True) if n > cap else Found(n)
+
+
 def dashboard(user, today: date) -> list[dict]:
     """One count per deadline view, each linking to the request list filtered the same way."""
     base = FOIRequest.objects.for_user(user)

@@ -367,3 +367,23 @@ def test_forms_posted_twice_are_refused_and_nothing_is_lost(people, batch):
     twice = client.post(reverse("pages:review_new", args=[beds.pk]), review)
     assert "is recorded already" in twice.content.decode()
     assert InternalReview.objects.filter(request=beds).get().grounds == "Please review."
+
+
+def test_lists_say_how_many_requests_match_and_which_are_shown(people, batch):
+    client = _client(people["owner"])
+    body = client.get(reverse("pages:requests")).content.decode()
+    assert '<span class="muted" id="found">3 requests; 1–3 shown</span>' in body
+    body = client.get(reverse("pages:requests"), {"nation": "scotland"}).content.decode()
+    assert '<span class="muted" id="found">1 request; 1–1 shown</span>' in body
+    body = client.get(reverse("pages:requests"), {"nation": "wales"}).content.decode()
+    assert '<span class="muted" id="found">0 requests</span>' in body
+    body = client.get(reverse("pages:force", args=["bedfordshire-police"])).content.decode()
+    assert '<p class="muted" id="found">1 request; 1–1 shown</p>' in body
+
+
+def test_a_count_past_the_cap_says_more_than(people, batch):
+    from requests_app.selectors import browse
+
+    visible = browse.visible_requests(people["owner"])
+    assert str(browse.count_up_to(visible, cap=2)) == "2+" and browse.count_up_to(visible, cap=2).more
+    assert str(browse.count_up_to(visible, cap=3)) == "3" and not browse.count_up_to(visible, cap=3).more

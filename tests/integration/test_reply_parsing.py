@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from requests_app import services
-from requests_app.models import Attachment, ParsedTable, Reply
+from requests_app.models import Attachment, FOIRequest, ParsedTable, Reply
 from requests_app.models.event import EventKind
 from requests_app.models.reply import ParseStatus
 from tests.factories import FOIRequestFactory, UserFactory, force
@@ -127,10 +127,21 @@ def test_downloads_are_private_to_the_owner(client):
     urls = [reverse("requests_app:table_csv", args=[table.pk]), reverse("requests_app:table_xlsx", args=[table.pk]),
             reverse("requests_app:reply_json", args=[reply.pk])]
     for url in urls:
-        assert client.get(url).status_code == 302  # anonymous: to the login page
+        assert client.get(url).status_code == 404  # anonymous: not a public request
     client.force_login(UserFactory())
     for url in urls:
         assert client.get(url).status_code == 404  # someone else's
+
+
+def test_a_public_requests_downloads_are_open_to_visitors(client):
+    reply, table = _table(UserFactory())
+    FOIRequest.objects.filter(pk=reply.request_id).update(public=True)
+    body = client.get(reverse("requests_app:table_csv", args=[table.pk])).content.decode()
+    assert body.splitlines()[1].startswith("Harassment,3,4,7")
+    assert client.get(reverse("requests_app:table_xlsx", args=[table.pk])).status_code == 200
+    assert json.loads(client.get(reverse("requests_app:reply_json", args=[reply.pk])).content)["tables"]
+    FOIRequest.objects.filter(pk=reply.request_id).update(public=False)
+    assert client.get(reverse("requests_app:table_csv", args=[table.pk])).status_code == 404
 
 
 def test_an_outcome_read_from_the_letter_fills_the_reply_and_moves_the_status():
@@ -160,7 +171,10 @@ def test_attachments_are_served_to_their_owner_only(client):
     owner = UserFactory()
     reply = reply_with(FOIRequestFactory(owner=owner), files=[("annex.csv", b"a,b\n1,2\n")])
     url = reverse("requests_app:attachment", args=[reply.attachments.get().pk])
-    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 404  # a visitor: the request is not public
+    FOIRequest.objects.filter(pk=reply.request_id).update(public=True)
+    assert b"".join(client.get(url).streaming_content) == b"a,b\n1,2\n"  # published with the request
+    FOIRequest.objects.filter(pk=reply.request_id).update(public=False)
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
     client.force_login(owner)
