@@ -113,7 +113,9 @@ def force_page(request, slug: str):
     visible = browse.visible_requests(request.user).filter(authority=authority)
     table = RequestTable(visible, today=today, exclude=("authority",))
     RequestConfig(request, paginate=_PAGES).configure(table)
-    numbers = stats.force_numbers(visible).get(authority.pk, stats.ForceNumbers())
+    numbers = stats.kept_until_changed(
+        request.user, "force", today, lambda: stats.force_numbers(visible).get(authority.pk, stats.ForceNumbers()),
+        key=str(authority.pk))
     return render(request, "pages/force.html", {
         "title": authority.name, "nav": "forces", "authority": authority, "table": table,
         "found": browse.count_up_to(visible), "shown": _shown(table),

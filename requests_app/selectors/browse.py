@@ -27,7 +27,7 @@ def visible_requests(user) -> QuerySet:
     return _readable(user).defer(*_WIDE)
 
 
-COUNT_CAP = 10_000  # a list says "10,000+" past this: counting all 100,000 rows costs 6x more
+COUNT_CAP = 1_000  # a list says "1,000+" past this: 2 ms; 10,000 took 5-19 ms and all 100,000 rows 33-142 ms
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,22 @@ class Found:
 
 def count_up_to(queryset: QuerySet, cap: int = COUNT_CAP) -> Found:
     """COUNT(*) over at most cap + 1 rows (a LIMIT in a subquery), for the lists' totals."""
+    queryset = queryset.values("pk")
     n = queryset.order_by()[:cap + 1].count()
     return Found(cap, True) if n > cap else Found(n)
 
 
 def dashboard(user, today: date) -> list[dict]:
-    """One count per deadline view, each linking to the request list filtered the same way."""
-    base = FOIRequest.objects.for_user(user)
-    return [{"key": key, "label": label, "count": pick(base).count()}
-            for key, (label, pick) in deadline_views(today).items()]
+    """One count per deadline view, each linking to the request list filtered the same way
+    (six indexed counts, kept until the data changes: the page people open most)."""
+    from requests_app.selectors.stats import kept_until_changed
+
+    def counts():
+        base = FOIRequest.objects.for_user(user)
+        return [{"key": key, "label": label, "count": pick(base).count()}
+                for key, (label, pick) in deadline_views(today).items()]
+
+    return kept_until_changed(user, "dashboard", today, counts)
 
 
 def overdue_list(user, today: date, limit: int = 10) -> list[FOIRequest]:
