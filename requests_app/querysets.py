@@ -35,10 +35,16 @@ class FOIRequestQuerySet(models.QuerySet):
         return self.filter(_access(user))
 
     def readable_by(self, user):
-        """What a person may read: what they may change, plus every request marked public."""
-        if user.is_authenticated and user.is_superuser:
+        """What a person may read: what they may change, plus every request marked public;
+        everything for superusers and for staff given the "read every request" permission."""
+        if reads_everything(user):
             return self
         return self.filter(_access(user) | models.Q(public=True))
+
+
+def reads_everything(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or (
+        user.is_staff and user.has_perm("requests_app.view_every_request")))
 
 
 def _access(user) -> models.Q:

@@ -123,6 +123,9 @@ class FOIRequest(models.Model):
     class Meta:
         ordering = ["-sent_date", "-id"]
         verbose_name = "FOI request"
+        # Staff who read everything (editors, the data desk) without being superusers: the admin
+        # makes every person who logs requests staff, so "staff" alone cannot mean "sees all".
+        permissions = [("view_every_request", "Can read every request, its replies and tables")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(received_date__isnull=True) | models.Q(sent_date__isnull=True)

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from requests_app.models import Batch, FOIRequest, ParsedTable, Status
 from requests_app.presentation import due_state
+from requests_app.querysets import reads_everything
 
 DATASET_HEADER = ["force", "question", "table", "source", "row label path", "total row", "column", "value"]
 _GRID = {
@@ -18,10 +19,10 @@ _GRID = {
 
 
 def visible_batches(user) -> QuerySet:
-    """Batches a person owns or shares with a team (all for superusers)."""
+    """Batches a person owns or shares with a team (all for those who read every request)."""
     if not user.is_authenticated:
         return Batch.objects.none()
-    if user.is_superuser:
+    if reads_everything(user):
         return Batch.objects.all()
     return Batch.objects.filter(Q(owner=user) | Q(team__in=user.foi_teams.values("id")))
 

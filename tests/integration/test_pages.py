@@ -403,3 +403,23 @@ def test_dashboard_counts_follow_a_reply_recorded_since_the_last_view(people):
     client.get(reverse("pages:dashboard"))
     services.reply_recorded(reply=ReplyFactory(request=late, letter_date=date(2019, 3, 1), outcome="full"))
     assert overdue_count() == 0  # a reply (and its audit event) is a new version: not the kept count
+
+
+def test_staff_with_the_read_everything_permission_read_but_do_not_change(people, batch):
+    from django.contrib.auth.models import Permission
+
+    foi = batch.requests.get(authority__name="Bedfordshire Police")
+    editor = UserFactory(username="editor", is_staff=True)
+    assert _client(editor).get(reverse("pages:request", args=[foi.pk])).status_code == 404  # staff alone: no
+    editor.user_permissions.add(Permission.objects.get(codename="view_every_request"))
+    editor = type(editor).objects.get(pk=editor.pk)  # a fresh user: permissions are cached per object
+    client = _client(editor)
+    assert client.get(reverse("pages:request", args=[foi.pk])).status_code == 200
+    assert "Stalking 2022-23" in client.get(reverse("pages:requests")).content.decode()
+    assert client.get(reverse("pages:batch", args=[batch.pk])).status_code == 200
+    table = ParsedTable.objects.filter(reply__request=foi).first()
+    assert client.get(reverse("requests_app:table_csv", args=[table.pk])).status_code == 200
+    assert client.get(reverse("pages:reply_new", args=[foi.pk])).status_code == 404  # reading is not changing
+    not_staff = UserFactory(username="not-staff")
+    not_staff.user_permissions.add(Permission.objects.get(codename="view_every_request"))
+    assert _client(not_staff).get(reverse("pages:request", args=[foi.pk])).status_code == 404
