@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from recompute_bench import Database, Phase  # noqa: E402  (also puts the project root on sys.path)
 
 TARGET = 3.0
+COLD = "cold: "  # a case named so is timed with the cache emptied before each fetch (its own and the bare view's)
 BARE_TEMPLATE = """<!doctype html><html><head><title>bare</title></head><body><main>
 {% for section in sections %}<table>
 <thead><tr>{% for h in section.header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
@@ -116,6 +117,11 @@ def define_cases() -> list[tuple[str, str, str]]:
              "nested": True}]),
         "dashboard": ("/", [{**req, "order": ("response_due_code", "id"), "limit": 10,
                              "filter": {"status__in": ["sent", "acknowledged", "extended"]}}]),
+        # The same pages as the first view after a change: the kept aggregates computed again.
+        COLD + "forces": ("/forces/", [forces]),
+        COLD + f"force ({force.slug})": (f"/forces/{force.slug}/", [{**req, "filter": {"authority": force}}, recent]),
+        COLD + "dashboard": ("/", [{**req, "order": ("response_due_code", "id"), "limit": 10,
+                                    "filter": {"status__in": ["sent", "acknowledged", "extended"]}}]),
     }
     out = []
     for name, (url, specs) in cases.items():
@@ -150,9 +156,14 @@ def measure(client, name: str, url: str, bare: str, repeats: int, slowest: int =
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from django.core.cache import cache
+
+    cold = name.startswith(COLD)
     result = {"name": name, "url": url}
     for label, target in (("page", url), ("bare", bare)):
         fetch(client, target)  # warm-up: templates compiled, calendars built
+        if cold:
+            cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = fetch(client, target)
         result[f"{label}_queries"] = len(queries)
@@ -164,6 +175,8 @@ def measure(client, name: str, url: str, bare: str, repeats: int, slowest: int =
     with Phase(name, False) as phase:
         for _ in range(repeats):
             for label, target in (("page", url), ("bare", bare)):
+                if cold:
+                    cache.clear()
                 started = time.perf_counter()
                 fetch(client, target)
                 result[f"{label}_times"].append(time.perf_counter() - started)
@@ -237,15 +250,17 @@ def run(args, db: Database | None) -> int:
           "peak RSS (MB) |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        flag = "" if r["ratio"] <= TARGET else " ✗"
+        flag = "" if r["ratio"] <= TARGET or r["name"].startswith(COLD) else " ✗"
         print(f"| {r['name']} | `{r['url']}` | {r['page'] * 1000:,.1f} | {r['page_queries']} | "
               f"{r['bare'] * 1000:,.1f} | {r['bare_queries']} | **{r['ratio']:.1f}×**{flag} | "
               f"{r['page_rows']} / {r['bare_rows']} | {r['peak_rss_mb']:,.0f} |")
-    missed = [r["name"] for r in results if r["ratio"] > TARGET]
+    held = [r for r in results if not r["name"].startswith(COLD)]
+    missed = [r["name"] for r in held if r["ratio"] > TARGET]
     print()
     seeded = f"seed_demo: {seed_seconds:.1f} s. " if seed_seconds is not None else ""
     print(f"{seeded}target: at most {TARGET:.0f}x the bare view: "
-          + (f"missed on {len(missed)} of {len(results)}: {', '.join(missed)}" if missed else "met on every page"))
+          + (f"missed on {len(missed)} of {len(held)}: {', '.join(missed)}" if missed else f"met on all {len(held)} pages")
+          + f" (the {len(results) - len(held)} '{COLD.strip(': ')}' rows, the first view after a change, are shown, not held to it)")
     return 0
 
 
