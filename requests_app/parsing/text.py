@@ -153,7 +153,7 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         return cells if len(cells) >= 2 else None
     if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
         if "  " not in stripped:
-            return _trailing_values(stripped)  # one cell: what _GAP.split would give
+            return _trailing_values(stripped) or _list_row(stripped)  # one cell: what _GAP.split would give
         cells = [c for c in _SPACES.split(stripped) if c]
     else:
         cells = [c for c in _GAP.split(stripped) if c]
@@ -161,7 +161,30 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         return _split_values(cells)
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
         return cells  # a header line of a space-aligned table
-    return _trailing_values(stripped)
+    return _trailing_values(stripped) or _list_row(stripped)
+
+
+# "2019: 12", "Burglary - 5", "Total = 17": a figure to a line after its label. Two or more
+# such lines in a row are a table of one column; labels that name a letter's particulars
+# ("Our Ref: 12345", "Tel: 0123", "Page: 2") or a question ("Q1: 5") are not rows.
+_LIST_ROW = re.compile(r"(?P<label>[^\s:|=][^:|=]{0,79}?)(?:\s*:\s+|\s+[-–—=]\s+)(?P<value>[<>]?\s?£?[\d.,]+%?|\*+)")
+_NOT_LISTED = re.compile(
+    r"(?:\b(?:ref(?:erence)?|date|dated|tel(?:ephone)?|phone|fax|mobile|e-?mail|page|post\s?code|case|call|no|id"
+    r"|number|ext(?:ension)?|room|floor|box|version|issue|year\s+ending)\.?|^(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*\W?)$",
+    re.IGNORECASE)
+
+
+def _list_row(line: str) -> list[str] | None:
+    """['2019', '12'] for '2019: 12' (see _LIST_ROW), else None."""
+    if not (line[-1:].isdigit() or line[-1:] in "%*"):
+        return None
+    m = _LIST_ROW.fullmatch(line)
+    if m is None:
+        return None
+    label, value = m.group("label").strip(), m.group("value")
+    if not is_value_like(value) or _NOT_LISTED.search(label):
+        return None
+    return [label, value]
 
 
 def _is_rule(line: str) -> bool:
@@ -221,8 +244,9 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
           questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
     if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
-        context.extend("  ".join(c for c in row if c) for row in run)
+        context.extend(raw)  # prose after all ('Our Ref:   FOI/123'): the lines as printed, for the facts
         return None
+    run = _dash_list(run, raw)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw)  # the header repeated after page breaks
     if not any("\t" in line or line.count("|") >= 2 for line in raw):
@@ -231,6 +255,17 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         run = run[:-1]
     question = questions()
     return Grid(cells=tuple(tuple(r) for r in run), source=source, above=tuple(above[-20:]), question=question)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dash_list(run: list[list[str]], raw: list[str]) -> list[list[str]]:
+    """'Burglary - 10' on every line, single-spaced: a list with a dash between label and
+    figure, not a column of nil figures beside another column."""
+    if all(len(r) == 3 and r[1] in _DASHES and "  " not in line.strip() for r, line in zip(run, raw)):
+        return [[r[0], r[2]] for r in run]
+    return run
 
 
 def _without_repeats(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:

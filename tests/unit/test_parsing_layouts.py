@@ -182,3 +182,36 @@ def test_a_stated_total_that_is_off_is_still_found_under_a_two_line_header():
     assert table.columns == ("Number of arrests", "Number of charges")
     assert table.totals_consistent is False
     assert table.warnings == ("row 'Total', column 'Number of charges': stated 96, sum 95",)
+
+
+# Figures listed one to a line after their label, as many replies answer a question.
+
+def test_a_list_of_years_and_figures_is_a_table_of_one_column():
+    parsed = parse_text(
+        "Question 1: How many officers were dismissed in each year?\n\n"
+        "2019: 12\n2020: 15\n2021: 9\nTotal: 36\n\n"
+        "Yours sincerely\n")
+    table, = parsed.tables
+    assert table.question == "1" and table.columns == ("",)
+    assert cells(table) == [["2019", 12], ["2020", 15], ["2021", 9], ["Total", 36]]
+    assert table.totals_consistent is True
+
+
+def test_a_dashed_list_with_a_wrong_total_is_reported():
+    table = only_table("Burglary - 10\nRobbery - 4\nTheft - 1,200\nTotal - 1,215\n")
+    assert cells(table) == [["Burglary", 10], ["Robbery", 4], ["Theft", 1200], ["Total", 1215]]
+    assert table.totals_consistent is False
+    assert table.warnings == ("row 'Total', column '': stated 1215, sum 1214",)
+
+
+def test_a_letters_particulars_are_not_a_list():
+    parsed = parse_text("Our Ref: 12345\nDate: 12.03.2019\nTel: 01234 567890\nPage: 2\n\n"
+                        "Q1: 5\nQ2: 7\n\nThe total was 5.\n")
+    assert parsed.tables == ()
+    assert parsed.facts.reference == "12345"
+
+
+def test_one_listed_figure_alone_is_prose():
+    parsed = parse_text("We received 41 complaints.\nTotal: 41\n\nYours sincerely\n")
+    assert parsed.tables == ()
+    assert "Total: 41" in parsed.text  # kept as printed for the facts and for search
