@@ -137,9 +137,9 @@ class ForceTable(FastBody, tables.Table):
     overdue = tables.Column(attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     answered = tables.Column(attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     on_time_rate = tables.Column(verbose_name="On time", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
-    median_days = tables.Column(verbose_name="Median working days to answer",
+    median_days = tables.Column(verbose_name="Median working days",
                                 attrs={"td": {"class": "num"}, "th": {"class": "num"}})
-    refusal_rate = tables.Column(verbose_name="Refused (in full or part)",
+    refusal_rate = tables.Column(verbose_name="Refused",
                                  attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     top_exemptions = tables.Column(verbose_name="Most-cited exemptions", orderable=False)
 
