@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -144,6 +145,11 @@ class FOIRequest(models.Model):
         # (status, date) pairs serve the reminder sweep's range queries: without them SQLite scans
         # every request in a status (bench/reminders_bench.py: 1.03 s -> 0.17 s over 1,000,000 rows).
         indexes = [models.Index(fields=["owner", "status", "response_due"], name="request_owner_status_due"),
+                   # Awaiting requests in the order of the date now due: the dashboard's most overdue
+                   # read in order (PostgreSQL: 23 -> 4 ms for 3,376 late of 100,000; SQLite's
+                   # planner keeps its two (status, date) indexes and a sort).
+                   models.Index(Coalesce("extended_due", "response_due"), "id", name="request_awaiting_due_on",
+                                condition=models.Q(status__in=AWAITING_RESPONSE)),
                    models.Index(fields=["sent_date", "id"], name="request_sent_order"),  # the lists' default order
                    *[models.Index(fields=["status", column], name=f"request_status_{short}") for column, short in (
                        ("response_due", "due"), ("response_due_code", "code"), ("extended_due", "ext"),
