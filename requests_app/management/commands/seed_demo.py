@@ -369,6 +369,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             made_tables, made_rows = self._tables(tables, table_rows)
         self.writer.finish()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # what autovacuum does soon after a bulk load: plans need it
+                cursor.execute("ANALYZE")
         self._summary(user, made_tables, made_rows, tables, time.perf_counter() - started)
 
     def _owner(self, username: str, yes: bool):
