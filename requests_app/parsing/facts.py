@@ -30,8 +30,11 @@ _BRACKET = rf"\(\s*{_SUB}\s*\)"
 _NUM = r"\d{1,3}(?:[A-Z](?![A-Za-z]))?(?!\d)"
 _NOT_UNIT = r"(?!\s*(?i:hours?\b|hrs\b|days?\b|working\b|weeks?\b|months?\b|years?\b|minutes?\b|per\b|%|pm\b|am\b))"
 _ITEM = rf"(?:{_NUM}{_NOT_UNIT}(?:\s*{_BRACKET})*|(?:\s*{_BRACKET})+)"
+# The exemption's name between two items of a list: "34(1)(b) (Investigations) and 35(1)(a)",
+# "40(2) - Personal Information, 31(1)(a)". Only ever followed by a further item.
+_NAME = r"(?:\s*\(\s*[A-Z][A-Za-z'’ ]{1,40}\)|\s+[-–—]\s+[A-Z][A-Za-z'’ ]{1,40}?)"
 _CITE = re.compile(rf"(?<![\w.]){_KIND}\s*(?P<body>{_NUM}(?:\s*{_BRACKET})*"
-                   rf"(?:\s*(?:,|&|/|(?i:\band\b|\bor\b))\s*{_ITEM})*)")
+                   rf"(?:{_NAME}?\s*(?:,|&|/|(?i:\band\b|\bor\b))\s*{_ITEM})*)")
 _BODY_TOKEN = re.compile(rf"\(\s*({_SUB})\s*\)|(\d{{1,3}}[A-Z]?)")
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _RANGE = re.compile(r"\s*(?:to|-|–|—)\s*\d{1,3}(?!\d)(?!\s*(?i:hours?|hrs|days?|working|%))", re.IGNORECASE)
@@ -47,7 +50,8 @@ _RELIANCE = re.compile(
     r"|national\s+security|security\s+bod|investigation|health\s+and\s+safety|endanger|commercial|confiden"
     r"|reasonably\s+accessible|future\s+publication|intended\s+for\s+publication|legal\s+professional\s+privilege"
     r"|under\s+(?:section|s\.?\s?\d|regulation|reg\b)|pursuant\s+to|in\s+accordance\s+with\s+(?:section|regulation)"
-    r"|absolute|qualified|class[\s-]based|prejudice[\s-]based|disclos|favouring", re.IGNORECASE)
+    r"|absolute|qualified|class[\s-]based|prejudice[\s-]based|disclos|favouring|suppress|in\s+line\s+with"
+    r"|as\s+per\b", re.IGNORECASE)
 _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
          r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
@@ -115,7 +119,7 @@ _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus"
                     "cost", "exceed", "appropriate", "vexatious", "repeat", "not", "prejudic", "harm", "public",
                     "personal", "law", "national", "security", "investigation", "health", "endanger", "commercial",
                     "confiden", "reasonably", "future", "intended", "legal", "under", "pursuant", "in", "absolute",
-                    "qualified", "class", "disclos", "favouring")
+                    "qualified", "class", "disclos", "favouring", "suppress", "as")
 
 
 def extract_facts(text: str) -> Facts:

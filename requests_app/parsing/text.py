@@ -18,9 +18,9 @@ from requests_app.questions import question_number as _question_number
 # and headings and notes repeat through a reply.
 question_number = lru_cache(maxsize=8192)(_question_number)
 
-_MARKING = re.compile(
-    r"^\W*(official(?:[- ]sensitive)?|not protectively marked|unclassified|restricted|protect|"
-    r"official - (?:public|restricted))\W*$", re.IGNORECASE)
+_MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC", ...
+    r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
+    r"|restricted|protect)\W*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")

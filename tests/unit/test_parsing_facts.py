@@ -678,3 +678,35 @@ def test_long_s_and_other_ignorecase_alikes_never_raise(text):
 def test_long_s_month_reads_as_september():
     assert extract_facts("Date: 1 ſep 2019\n").letter_date == date(2019, 9, 1)
     assert extract_facts("31 ſep 2019\n").warnings == ("unreadable date '31 ſep 2019' ignored",)
+
+
+# Lists of exemptions that name each one, and suppression under s40(2) (from replies of forces
+# not among the seeds: Police Scotland, Kent, Devon & Cornwall).
+
+@pytest.mark.parametrize("text, expected", [
+    ("The information is exempt under sections 34(1)(b) (Investigations) and 35(1)(a) (Law Enforcement) of the Act.",
+     ["s34(1)(b)", "s35(1)(a)"]),
+    ("We have applied sections 34(1)(b) - Investigations and 35(1)(a) - Law Enforcement.", ["s34(1)(b)", "s35(1)(a)"]),
+    ("Section 40(2) (Personal Information) and 31(1)(a) (Law Enforcement) apply to this request.",
+     ["s40(2)", "s31(1)(a)"]),
+    ("We neither confirm nor deny under Sections 23(5) (Security Bodies) and 24(2) (National Security).",
+     ["s23(5)", "s24(2)"]),
+    ("Section 38(1)(a) - Health and Safety, 40(2) - Personal Information are engaged.", ["s38(1)(a)", "s40(2)"]),
+])
+def test_a_list_of_exemptions_each_with_its_name(text, expected):
+    assert list(extract_facts(text).exemptions) == expected
+
+
+def test_a_name_after_a_lone_citation_is_not_read_as_more():
+    facts = extract_facts("Section 44 - Prohibitions on disclosure applies, and 2 officers were consulted.")
+    assert list(facts.exemptions) == ["s44"]
+
+
+@pytest.mark.parametrize("phrase", ["in line with section 40(2) of the Act", "as per section 40(2)"])
+def test_figures_suppressed_in_line_with_s40_rely_on_it(phrase):
+    text = f"Figures below 5 have been suppressed (shown as <5 or *) to prevent identification of individuals, {phrase}."
+    assert list(extract_facts(text).exemptions) == ["s40(2)"]
+
+
+def test_handled_in_line_with_the_act_relies_on_nothing():
+    assert extract_facts("Your request has been handled in line with section 1(1) of the Act.").exemptions == ()

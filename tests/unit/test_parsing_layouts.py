@@ -1,5 +1,7 @@
 """Plain-text layouts from forces whose replies are not among the seeds: space-aligned
 tables whose labels hold numbers, empty cells, and tables continued after a page break."""
+import pytest
+
 from requests_app.parsing import parse_text
 
 
@@ -215,3 +217,18 @@ def test_one_listed_figure_alone_is_prose():
     parsed = parse_text("We received 41 complaints.\nTotal: 41\n\nYours sincerely\n")
     assert parsed.tables == ()
     assert "Total: 41" in parsed.text  # kept as printed for the facts and for search
+
+
+@pytest.mark.parametrize("marking", ["OFFICIAL - SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC",
+                                     "Official Sensitive", "NOT  PROTECTIVELY  MARKED"])
+def test_any_spelling_of_a_protective_marking_is_furniture_inside_a_table(marking):
+    table = only_table(
+        "Station area       2022    2023\n"
+        "Canterbury         120     130\n"
+        "Dover              98      101\n"
+        f"\n{marking}\nPage 2 of 3\n\n"
+        "Maidstone          143     151\n"
+        "Total              361     382\n")
+    assert table.columns == ("2022", "2023")
+    assert cells(table) == [["Canterbury", 120, 130], ["Dover", 98, 101], ["Maidstone", 143, 151], ["Total", 361, 382]]
+    assert table.totals_consistent is True
