@@ -402,6 +402,9 @@ class ReplyAdmin(admin.ModelAdmin):
         warning = services.reply_recorded(reply=form.instance, actor=request.user)
         if warning:
             self.message_user(request, warning, messages.WARNING)
+        moved_from = form.initial.get("request") if change and "request" in form.changed_data else None
+        if moved_from:  # the request it left keeps no clock or first answer from it
+            services.replies_deleted(request_ids=[moved_from], actor=request.user)
         services.reply_parse_later(reply=form.instance)
 
 
@@ -426,18 +429,19 @@ class ExtraNonWorkingDayAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        self._recompute(request, obj.date)
+        self._recompute(request, [obj.date, form.initial.get("date") if change else None])  # a moved day: both
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        self._recompute(request, obj.date)
+        self._recompute(request, [obj.date])
 
     def delete_queryset(self, request, queryset):
         days = list(queryset.values_list("date", flat=True))
         super().delete_queryset(request, queryset)
-        self._recompute(request, ", ".join(str(d) for d in days))
+        self._recompute(request, days)
 
-    def _recompute(self, request, day):
-        seen, changed = services.extra_day_saved(day=day, actor=request.user)
-        self.message_user(request, f"Recomputed the deadlines of {seen} open request(s); {changed} changed.")
+    def _recompute(self, request, days):
+        seen, changed = services.extra_day_saved(day=days, actor=request.user)
+        self.message_user(request, f"Recomputed the deadlines of {seen} request(s) open or with a date since; "
+                                   f"{changed} changed.")
 from requests_app import admin_reminders  # noqa: E402,F401  (registers the reminder admin)

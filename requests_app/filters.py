@@ -82,7 +82,7 @@ class RequestFilter(df.FilterSet):
         self.filters["deadline"].extra["choices"] = [(k, label) for k, (label, _) in self.views.items()]
         # (id, title) pairs, not Batch objects: a newsroom's menu can hold hundreds of batches.
         menu = list(batches.values_list("id", "title")) if batches is not None else []
-        self._batch_menu = [("", "---------"), *((str(pk), title) for pk, title in menu)]
+        self._batch_menu = [(str(pk), title) for pk, title in menu]  # django-filter adds the blank choice
 
     @property
     def form(self):
@@ -91,8 +91,8 @@ class RequestFilter(df.FilterSet):
         if not hasattr(self, "_form"):
             form = super().form
             form.fields["batch"].choices = self._batch_menu
-            form.fields["authority"].choices = [("", "---------"), *(
-                (str(pk), name) for pk, name in Authority.objects.order_by("name").values_list("id", "name"))]
+            form.fields["authority"].choices = [
+                (str(pk), name) for pk, name in Authority.objects.order_by("name").values_list("id", "name")]
         return self._form
 
     def search(self, queryset, name, value):

@@ -102,17 +102,22 @@ def invalid_date_warnings(text: str, folded: str) -> list[str]:
 
 _DAY_GROUPS = tuple(DATE.groupindex[g] - 1 for g in ("d1", "d2", "d3", "d4"))
 _NUMERIC_MONTH_GROUPS = tuple(DATE.groupindex[g] - 1 for g in ("m3", "m4"))
+_FULL_YEAR_GROUPS = tuple(DATE.groupindex[g] - 1 for g in ("y1", "y2", "y3", "y4"))
 
 
 def _surely_valid(m: re.Match) -> bool:
-    """A date whose day is 28 or less, and whose month, if a figure, is 12 or less: a date
-    of every month and year (most dates in a reply), told from one groups() call."""
+    """A date that exists whatever its month: day 1 to 28, a month (if a figure) 1 to 12, a
+    year (if printed in full) 1900 to 2099. Most dates in a reply, told from one groups() call;
+    the rest go through parts() and make_date()."""
     groups = m.groups()
     day = next(groups[k] for k in _DAY_GROUPS if groups[k] is not None)
-    if int(day) > 28:
+    if not 1 <= int(day) <= 28:
         return False
     month = next((groups[k] for k in _NUMERIC_MONTH_GROUPS if groups[k] is not None), None)
-    return month is None or int(month) <= 12
+    if month is not None and not 1 <= int(month) <= 12:
+        return False
+    year = next((groups[k] for k in _FULL_YEAR_GROUPS if groups[k] is not None), None)
+    return year is None or len(year) != 4 or 1900 <= int(year) <= 2099
 
 
 def _date_starts(folded: str) -> set[int]:

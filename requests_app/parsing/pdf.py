@@ -110,6 +110,7 @@ class _Tail:
     page: _Page | None = None  # the page whose text holds an aligned one,
     at: int = 0  # the index there of the line with its last row,
     first_line: str = ""  # and its first line as printed (to read a lone carried-over row under)
+    lone: bool = False  # only a header row, left at the foot of the page
 
 
 def _read_page(page, source: str) -> _Page:
@@ -190,7 +191,7 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
             items = items[1:]
     elif tail is not None and tail.page is not None and isinstance(first, int):
         opening = _opening(page, tail)
-        if opening is not None and _continues(tail.grid, opening[0]):
+        if opening is not None and (_continues(tail.grid, opening[0]) or _heads(tail, opening[0], page, opening[1])):
             grid, rows, skipped = opening
             moved = [page.lines[i] for i in rows[_repeated(tail.grid.cells, grid.cells):]]
             tail.page.lines[tail.at + 1:tail.at + 1] = moved
@@ -204,6 +205,14 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
     if used:
         page.lines = [line for i, line in enumerate(page.lines) if i not in used]
     return new_tail
+
+
+def _heads(tail: _Tail, grid: Grid, page: _Page, rows: list[int]) -> bool:
+    """A lone header with no label heading (set in from the rows' labels) over rows that have
+    one more column, the labels: its table goes on overleaf."""
+    return (tail.lone and bool(grid.cells) and _width(grid.cells) == _width(tail.grid.cells) + 1
+            and _indent(tail.first_line) > _indent(page.lines[rows[0]]) and _continues(
+                replace(tail.grid, cells=(("", *tail.grid.cells[0]),)), grid))
 
 
 def _continues(previous: Grid, grid: Grid) -> bool:
@@ -292,10 +301,12 @@ def _lone_header(page: _Page, last: int, used: set[int]) -> _Tail | None:
     cells = text_cells(line, line.strip())
     if not cells or len(cells) < 2 or not is_header_like(cells) or question_number(line):
         return None
-    if line[:1] == " ":
-        cells = ["", *cells]  # no label heading: the labels' column is left blank above them
     at = last - sum(1 for i in used if i < last)  # the lines carried back to the page before leave this one
-    return _Tail(grid=Grid(cells=(tuple(cells),), source=page.source), page=page, at=at, first_line=line)
+    return _Tail(grid=Grid(cells=(tuple(cells),), source=page.source), page=page, at=at, first_line=line, lone=True)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _span(page: _Page, grid: Grid, start: int) -> tuple[list[int], list[int]] | None:

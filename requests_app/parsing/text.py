@@ -71,7 +71,8 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         if cells is _UNKNOWN:
             cells = cells_of(line, stripped)
         if cells is not None:
-            if run and gap and not _continues(run, cells):
+            if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)):
+                # a page break into something else, or a listed figure beside a table's rows: apart
                 grids.append(_grid(run, raw, above, context, questions, source))
                 run, raw, above = [], [], []
             if not run and gap:
@@ -170,8 +171,13 @@ def _cells(line: str, stripped: str) -> list[str] | None:
 _LIST_ROW = re.compile(r"(?P<label>[^\s:|=][^:|=]{0,79}?)(?:\s*:\s+|\s+[-–—=]\s+)(?P<value>[<>]?\s?£?[\d.,]+%?|\*+)")
 _NOT_LISTED = re.compile(
     r"(?:\b(?:ref(?:erence)?|date|dated|tel(?:ephone)?|phone|fax|mobile|e-?mail|page|post\s?code|case|call|no|id"
-    r"|number|ext(?:ension)?|room|floor|box|version|issue|year\s+ending)\.?|^(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*\W?)$",
+    r"|number|ext(?:ension)?|room|floor|box|version|issue|year\s+ending|pages?|annex(?:es)?|enclosures?"
+    r"|attachments?|answer|dial|rate|hours(?:\s+estimated)?|minutes)\.?|^(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*\W?)$",
     re.IGNORECASE)
+
+
+class _Listed(list):
+    """The cells of a '2019: 12' line: rows of a list never run on with a table's rows."""
 
 
 def _list_row(line: str) -> list[str] | None:
@@ -184,7 +190,7 @@ def _list_row(line: str) -> list[str] | None:
     label, value = m.group("label").strip(), m.group("value")
     if not is_value_like(value) or _NOT_LISTED.search(label):
         return None
-    return [label, value]
+    return _Listed((label, value))
 
 
 def _is_rule(line: str) -> bool:

@@ -80,7 +80,10 @@ def _answer_counts(row: dict, force: ForceNumbers) -> None:
 
 
 # Each reply's exemptions (a JSON list) as rows, counted per authority by the database.
-_UNNEST = {"sqlite": "json_each(sub.exemptions) AS j", "postgresql": "jsonb_array_elements_text(sub.exemptions) AS j"}
+# Only arrays: the admin's JSON field would take a string or an object, and jsonb_array_elements_text
+# raises on those (a 500 for every league and force page).
+_UNNEST = {"sqlite": ("json_each(sub.exemptions) AS j", "json_type(sub.exemptions) = 'array'"),
+           "postgresql": ("jsonb_array_elements_text(sub.exemptions) AS j", "jsonb_typeof(sub.exemptions) = 'array'")}
 
 
 def _exemptions(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
@@ -90,7 +93,8 @@ def _exemptions(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
     unnest = _UNNEST.get(connection.vendor)
     if unnest is None:  # another database: the lists read and counted here
         for row in replies.iterator(2000):
-            numbers[row["authority"]].exemptions.update(set(row["exemptions"]))
+            if isinstance(row["exemptions"], list):
+                numbers[row["authority"]].exemptions.update(set(row["exemptions"]))
         return
     try:
         sql, params = replies.query.sql_with_params()
@@ -98,8 +102,8 @@ def _exemptions(visible: QuerySet, numbers: dict[int, ForceNumbers]) -> None:
         return
     value = "j.value" if connection.vendor == "sqlite" else "j"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT sub.authority, {value}, COUNT(DISTINCT sub.id) FROM ({sql}) sub, {unnest} "
-                       f"GROUP BY sub.authority, {value}", params)
+        cursor.execute(f"SELECT sub.authority, {value}, COUNT(DISTINCT sub.id) FROM ({sql}) sub, {unnest[0]} "
+                       f"WHERE {unnest[1]} GROUP BY sub.authority, {value}", params)
         for authority_id, code, n in cursor.fetchall():
             numbers[authority_id].exemptions[code] += n
 

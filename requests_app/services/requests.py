@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 
 from requests_app import selectors
 from requests_app.deadlines import Deadlines
@@ -236,11 +237,19 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def extra_day_saved(*, day, actor=None) -> tuple[int, int]:
-    """A new non-working day moves open deadlines: recompute every open request. Returns (seen, changed)."""
-    open_requests = FOIRequest.objects.open().exclude(sent_date__isnull=True)
-    changed = deadlines_recompute(requests=open_requests, actor=actor, reason=f"non-working day {day} added or changed")
-    return open_requests.count(), changed
+def extra_day_saved(*, day: date | list[date], actor=None) -> tuple[int, int]:
+    """A non-working day added, moved or removed moves deadlines: recompute every open request,
+    and every closed one with a stored date (a review or tribunal window, its first answer) on
+    or after the earliest day. `day` is one date or several (a move, a bulk delete). Returns
+    (seen, changed)."""
+    days = sorted(d for d in (day if isinstance(day, list) else [day]) if d)
+    affected = Q(pk__in=FOIRequest.objects.open().values("pk"))
+    for name in (*Deadlines.STORED, "answered_on") if days else ():
+        affected |= Q(**{f"{name}__gte": days[0]})
+    requests = FOIRequest.objects.exclude(sent_date__isnull=True).filter(affected)
+    label = ", ".join(str(d) for d in days)
+    changed = deadlines_recompute(requests=requests, actor=actor, reason=f"non-working day {label} added or changed")
+    return requests.count(), changed
 
 
 def request_logged(*, request: FOIRequest, actor=None) -> None:
@@ -248,7 +257,7 @@ def request_logged(*, request: FOIRequest, actor=None) -> None:
     _event(request, EventKind.CREATED, f"Request created ({request.get_status_display()})", actor).save()
 
 
-_AUDITED_FIELDS = ("authority", "regime", "sent_date", "received_date", "authority_reference", "title")
+_AUDITED_FIELDS = ("authority", "regime", "sent_date", "received_date", "authority_reference", "title", "public", "team")
 
 
 def request_fields_changed(*, request: FOIRequest, changed: list[str], initial: dict, actor=None) -> None:
@@ -259,7 +268,7 @@ def request_fields_changed(*, request: FOIRequest, changed: list[str], initial: 
     if "sent_date" in changed:
         Reply.objects.filter(request=request).update(request_sent_date=request.sent_date)
     changes = {
-        name: [_plain(initial.get(name)), _plain(getattr(request, name + "_id" if name == "authority" else name))]
+        name: [_plain(initial.get(name)), _plain(getattr(request, name + "_id" if name in ("authority", "team") else name))]
         for name in _AUDITED_FIELDS if name in changed
     }
     if changes:

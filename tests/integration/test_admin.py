@@ -186,7 +186,7 @@ def test_extra_non_working_day_in_admin_recomputes(staff_client, staff):
     response = staff_client.post(reverse("admin:requests_app_extranonworkingday_add"), {
         "date": "2030-03-12", "name": "One-off", "applies_to_uk": "on", "source_url": "https://www.gov.uk/x"},
         follow=True)
-    assert "Recomputed the deadlines of 1 open request(s); 1 changed." in response.content.decode()
+    assert "Recomputed the deadlines of 1 request(s) open or with a date since; 1 changed." in response.content.decode()
     request.refresh_from_db()
     assert request.response_due == date(2030, 4, 2)
     assert ExtraNonWorkingDay.objects.count() == 1

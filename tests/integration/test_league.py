@@ -121,3 +121,38 @@ def test_a_force_page_and_a_visitor_league_without_requests():
     owner = UserFactory(username="empty-league")
     rows = stats.authority_stats(owner, today=date(2024, 3, 1))
     assert all(r["answered"] == 0 and r["median_days"] is None and r["top_exemptions"] == [] for r in rows)
+
+
+def test_moving_a_reply_to_another_request_in_the_admin_clears_the_first(client):
+    staff = StaffFactory(username="mover")
+    first = FOIRequestFactory(owner=staff, sent_date=date(2024, 1, 8))
+    second = FOIRequestFactory(owner=staff, sent_date=date(2024, 1, 8))
+    reply = _reply(first, date(2024, 2, 1), "full")
+    assert _answer(first)[0] == date(2024, 2, 1)
+    client.force_login(staff)
+    response = client.post(f"/admin/requests_app/reply/{reply.pk}/change/", {
+        "request": second.pk, "kind": "response", "letter_date": "2024-02-01", "outcome": "full", "exemptions": "[]",
+        "body": "", "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0})
+    assert response.status_code == 302
+    assert _answer(first) == (None, None, None, "")
+    assert _answer(second)[0] == date(2024, 2, 1)
+
+
+def test_a_reply_whose_exemptions_are_not_a_list_does_not_break_the_league():
+    owner = UserFactory(username="odd-json")
+    request = FOIRequestFactory(owner=owner, sent_date=date(2024, 1, 8))
+    _reply(request, date(2024, 2, 1), "refused", exemptions=["s40(2)"])
+    ReplyFactory(request=request, kind="review_outcome", letter_date=date(2024, 3, 1), exemptions="s31(1)(a)")
+    ReplyFactory(request=request, kind="review_outcome", letter_date=date(2024, 3, 2), exemptions={"a": "s12"})
+    row = {r["name"]: r for r in stats.authority_stats(owner, today=date(2024, 4, 1))}["Bedfordshire Police"]
+    assert row["top_exemptions"] == [("s40(2)", 1)]
+
+
+def test_a_closed_requests_first_answer_follows_a_new_non_working_day():
+    request = FOIRequestFactory(sent_date=date(2024, 1, 8))
+    _reply(request, date(2024, 2, 9), "full")
+    FOIRequest.objects.filter(pk=request.pk).update(status="closed")
+    assert _answer(request)[1] == 24
+    ExtraNonWorkingDay.objects.create(date=date(2024, 2, 7), name="Office closed", applies_to_uk=True)
+    services.extra_day_saved(day=date(2024, 2, 7))
+    assert _answer(request)[1] == 23

@@ -423,3 +423,21 @@ def test_staff_with_the_read_everything_permission_read_but_do_not_change(people
     not_staff = UserFactory(username="not-staff")
     not_staff.user_permissions.add(Permission.objects.get(codename="view_every_request"))
     assert _client(not_staff).get(reverse("pages:request", args=[foi.pk])).status_code == 404
+
+
+def test_the_filter_menus_have_one_blank_choice(people, batch):
+    body = _client(people["owner"]).get(reverse("pages:requests")).content.decode()
+    for name in ("authority", "batch"):
+        select = body[body.index(f'name="{name}"'):]
+        select = select[:select.index("</select>")]
+        assert select.count('value=""') == 1 and select.count(" selected") == 1, name
+
+
+def test_making_a_request_public_or_moving_it_to_a_team_is_audited(people, batch):
+    foi = batch.requests.get(authority__name="Bedfordshire Police")
+    initial = {"public": False, "team": foi.team_id}
+    foi.public, foi.team = True, None
+    foi.save()
+    services.request_fields_changed(request=foi, changed=["public", "team"], initial=initial)
+    event = foi.events.latest("id")
+    assert event.changes == {"public": [False, True], "team": [people["team"].pk, None]}

@@ -139,19 +139,23 @@ def test_reply_status_not_allowed_is_reported_not_forced():
 
 def test_new_non_working_day_recomputes_open_requests_and_audits_them():
     open_request = FOIRequestFactory(sent_date=date(2030, 3, 1))
-    closed = FOIRequestFactory(sent_date=date(2030, 3, 1), status=Status.WITHDRAWN)
+    closed = FOIRequestFactory(sent_date=date(2030, 3, 1), status=Status.WITHDRAWN)  # dates after the day
+    long_closed = FOIRequestFactory(sent_date=date(2029, 1, 7), status=Status.WITHDRAWN)  # all dates before it
     services.deadlines_recompute(requests=FOIRequest.objects.all(), reason="test")
     open_request.refresh_from_db()
-    before = open_request.response_due
+    long_closed.refresh_from_db()
+    before, old_due = open_request.response_due, long_closed.response_due
     ExtraNonWorkingDay.objects.create(date=date(2030, 3, 12), name="One-off", source_url="https://www.gov.uk/x")
     seen, changed = services.extra_day_saved(day=date(2030, 3, 12))
-    open_request.refresh_from_db()
-    closed.refresh_from_db()
-    assert (seen, changed) == (1, 1)
+    for r in (open_request, closed, long_closed):
+        r.refresh_from_db()
+    assert (seen, changed) == (2, 2)  # the open one, and the closed one with a date since
     assert open_request.response_due == date.fromordinal(before.toordinal() + 1)
-    assert closed.response_due == before
+    assert closed.response_due == open_request.response_due
+    assert long_closed.response_due == old_due and not long_closed.events.filter(kind=EventKind.DEADLINES,
+                                                                                 message__contains="2030-03-12")
     assert open_request.events.filter(kind=EventKind.DEADLINES, message__contains="2030-03-12").exists()
-    assert services.deadlines_recompute(requests=FOIRequest.objects.open(), reason="again") == 0
+    assert services.deadlines_recompute(requests=FOIRequest.objects.all(), reason="again") == 0
 
 
 def test_scottish_only_extra_day_leaves_foia_requests_alone():

@@ -710,3 +710,10 @@ def test_figures_suppressed_in_line_with_s40_rely_on_it(phrase):
 
 def test_handled_in_line_with_the_act_relies_on_nothing():
     assert extract_facts("Your request has been handled in line with section 1(1) of the Act.").exemptions == ()
+
+
+@pytest.mark.parametrize("text, shown", [("12/00/2019", "12/00/2019"), ("5 May 2150", "5 May 2150"),
+                                         ("00/05/2019", None)])
+def test_a_month_of_nought_or_a_year_out_of_range_is_warned_about(text, shown):
+    warnings = extract_facts(f"The figures were taken on {text}.\n").warnings
+    assert warnings == ((f"unreadable date '{shown}' ignored",) if shown else ())

@@ -232,3 +232,11 @@ def test_any_spelling_of_a_protective_marking_is_furniture_inside_a_table(markin
     assert table.columns == ("2022", "2023")
     assert cells(table) == [["Canterbury", 120, 130], ["Dover", 98, 101], ["Maidstone", 143, 151], ["Total", 361, 382]]
     assert table.totals_consistent is True
+
+
+def test_a_listed_figure_beside_a_table_stays_out_of_it():
+    text = ("Total: 12\nOffence   Male   Female\nBurglary  5  6\nTheft  7  8\nNote: 3\n\n"
+            "Number of pages: 3\nNumber of annexes: 2\n\nHours estimated: 18\nHourly rate: 25\nTotal: 450\n")
+    table = only_table(text)
+    assert table.columns == ("Male", "Female")
+    assert cells(table) == [["Burglary", 5, 6], ["Theft", 7, 8]]
