@@ -130,14 +130,14 @@ def _question(above: tuple[str, ...]) -> str | None:
     return None
 
 
-def _is_data(row: list[str]) -> bool:
-    values = [c for c in row[1:] if c]
+def _is_data(row: list[str], lead: int = 1) -> bool:
+    values = [c for c in row[lead:] if c]
     return bool(values) and all(is_value_like(c) for c in values)
 
 
-def is_header_like(row) -> bool:
+def is_header_like(row, lead: int = 1) -> bool:
     """Column headings: text, or years / financial years / months even though they look numeric."""
-    rest = [c for c in row[1:] if c]
+    rest = [c for c in row[lead:] if c]
     if not rest:
         return False
     if all(_YEARISH.match(c) for c in rest if is_value_like(c)) and any(_YEARISH.match(c) for c in rest):
@@ -153,12 +153,39 @@ def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[st
 def header_rows(cells) -> int | None:
     """How many rows head the table: the rows before the first data row (at most 3), or
     None when none of the first four rows is data. A row of years is a header row, not
-    data, while rows of figures follow it."""
+    data, unless another row of years follows it: figures, a wrapped label, a group
+    heading or a second header row may come next."""
+    lead = _leading_labels(cells)
     for k, row in enumerate(cells[:4]):
-        if _is_data(row) and not (is_header_like(row) and k + 1 < len(cells) and _is_data(cells[k + 1])
-                                  and not is_header_like(cells[k + 1])):
-            return k
+        if k and _filled(row) == [0]:
+            return k  # a label alone under the header: a wrapped label or a group heading, the body's
+        if not _is_data(row, lead):
+            continue
+        if is_header_like(row, lead) and k + 1 < len(cells) and not (
+                _is_data(cells[k + 1], lead) and is_header_like(cells[k + 1], lead)):
+            continue
+        return k
     return None
+
+
+def _leading_labels(cells) -> int:
+    """Leading columns of text (labels, or groups and labels: "Outcome | Offence | 2023"): the
+    first column, and each next one that holds no figure at all and text in most rows. In
+    the usual table the second column's first figure ends the look (a few cells read)."""
+    width = min(map(len, cells), default=0)
+    n = 1
+    while n < width - 1:
+        texts = 0
+        for row in cells:
+            cell = row[n]
+            if cell:
+                if is_value_like(cell):
+                    return n
+                texts += 1
+        if texts * 2 <= len(cells):
+            return n
+        n += 1
+    return n
 
 
 def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
@@ -197,11 +224,12 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
     pending: str | None = None
     group: str | None = None
     one_label = n_labels == 1
+    outer: list[str] = [""] * (n_labels - 1)  # the group labels in force (a merged or blank cell repeats them)
     for raw in body:
         if one_label:  # the usual table: what the general lines below give, with fewer steps
             label = (raw[0],) if raw[0] else ()
         else:
-            label = tuple(filter(None, raw[:n_labels]))
+            label = tuple(filter(None, _filled_down(raw[:n_labels], outer)))
         cells = raw[n_labels:]
         if label and not any(cells):
             if labels and pending is None and label[0][:1].islower():  # tail of the row above
@@ -223,6 +251,21 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
         values.append(tuple(map(parse_value, cells)))
         flags.append(total)
     return labels, values, flags
+
+
+def _filled_down(labels: list[str], outer: list[str]) -> list[str]:
+    """A row's label cells with a blank group cell taken from the rows above (a merged cell in
+    a spreadsheet, a group printed once). Only while the innermost label is there; a totals
+    row ("Total" and blanks) ends the groups."""
+    if labels[-1] and not (labels[0] and _is_total_label(labels[0])):
+        for j in range(len(outer)):
+            if labels[j]:
+                outer[j:] = labels[j:len(outer)]
+                break
+            labels[j] = outer[j]
+    else:
+        outer[:] = [""] * len(outer)
+    return labels
 
 
 @lru_cache(maxsize=4096)  # row labels repeat across a reply's tables

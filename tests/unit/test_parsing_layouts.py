@@ -240,3 +240,53 @@ def test_a_listed_figure_beside_a_table_stays_out_of_it():
     table = only_table(text)
     assert table.columns == ("Male", "Female")
     assert cells(table) == [["Burglary", 5, 6], ["Theft", 7, 8]]
+
+
+# A header of years above a wrapped label or a group heading, and tables with two label columns.
+
+def test_a_header_of_years_above_a_wrapped_label_stays_the_header():
+    table = only_table(
+        "Offence\t2022\t2023\n"
+        "Sending letters etc. with intent to cause\t\t\n"
+        "distress or anxiety\t45\t52\n"
+        "Harassment\t88\t90\n"
+        "Total\t133\t142\n")
+    assert table.row_header == "Offence" and table.columns == ("2022", "2023")
+    assert cells(table) == [["Sending letters etc. with intent to cause distress or anxiety", 45, 52],
+                            ["Harassment", 88, 90], ["Total", 133, 142]]
+    assert table.totals_consistent is True and table.warnings == ()
+
+
+def test_a_header_of_years_above_a_group_heading_stays_the_header():
+    table = only_table("Offence\t2022\t2023\nVIOLENCE\t\t\nAssault\t10\t12\nWounding\t3\t4\n")
+    assert table.columns == ("2022", "2023")
+    assert cells(table) == [["VIOLENCE", "Assault", 10, 12], ["VIOLENCE", "Wounding", 3, 4]]
+
+
+def test_two_rows_of_years_the_first_is_data():
+    table = only_table("Birth year\tFirst\tSecond\nCohort A\t2019\t2020\nCohort B\t2021\t2022\n")
+    assert table.columns == ("First", "Second")
+    assert cells(table) == [["Cohort A", 2019, 2020], ["Cohort B", 2021, 2022]]
+
+
+def test_two_label_columns_with_the_group_printed_once():
+    table = only_table(
+        "Outcome\tOffence\t2023\t2024\n"
+        "Charged\tBurglary\t12\t15\n"
+        "\tRobbery\t8\t6\n"
+        "Cautioned\tBurglary\t3\t1\n"
+        "\tRobbery\t1\t1\n"
+        "Total\t\t24\t23\n")
+    assert table.row_header == "Outcome / Offence" and table.columns == ("2023", "2024")
+    assert cells(table) == [["Charged", "Burglary", 12, 15], ["Charged", "Robbery", 8, 6],
+                            ["Cautioned", "Burglary", 3, 1], ["Cautioned", "Robbery", 1, 1], ["Total", 24, 23]]
+    assert table.rows[-1].total is True and table.totals_consistent is True
+
+
+def test_two_label_columns_in_a_csv_with_the_group_on_every_row():
+    from requests_app.parsing import parse_bytes
+
+    data = b"Area,Station,Arrests,Stops\nNorth,Alpha,5,40\nNorth,Beta,2,31\nSouth,Gamma,7,12\n"
+    table, = parse_bytes(data, "stations.csv").tables
+    assert table.columns == ("Arrests", "Stops")
+    assert cells(table) == [["North", "Alpha", 5, 40], ["North", "Beta", 2, 31], ["South", "Gamma", 7, 12]]
