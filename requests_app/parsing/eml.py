@@ -29,8 +29,9 @@ def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
     return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings))
 
 
-def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list, limits: Limits, depth: int) -> None:
-    blocks.extend(_body(message, limits))
+def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list, limits: Limits, depth: int,
+          source: str = _BODY) -> None:
+    blocks.extend(_body(message, limits, source))
     if not message.is_multipart() and message.get_content_maintype() not in ("text", "multipart"):
         attachments.append((_filename(message, len(attachments)), _payload(message)))
         return
@@ -40,13 +41,13 @@ def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list
                 warnings.append(f"forwarded messages nested more than {limits.max_depth} deep were not opened")
                 continue
             inner = part.get_content()
-            if isinstance(inner, EmailMessage):
-                _walk(inner, blocks, attachments, warnings, limits, depth + 1)
+            if isinstance(inner, EmailMessage):  # attached as a file: its tables say so; forwarded inline: "body"
+                _walk(inner, blocks, attachments, warnings, limits, depth + 1, part.get_filename() or source)
         elif not _is_inline_image(part):
             attachments.append((_filename(part, len(attachments)), _payload(part)))
 
 
-def _body(message: EmailMessage, limits: Limits) -> list[TextBlock | Grid]:
+def _body(message: EmailMessage, limits: Limits, source: str = _BODY) -> list[TextBlock | Grid]:
     from requests_app.parsing.html import read_html
     from requests_app.parsing.text import find_grids
 
@@ -54,10 +55,10 @@ def _body(message: EmailMessage, limits: Limits) -> list[TextBlock | Grid]:
     html = message.get_body(preferencelist=("html",))
     plain_text = _text(plain) if plain is not None else ""
     if not plain_text.strip() and html is not None:
-        return list(read_html(_text(html), _BODY, limits, source=_BODY).blocks)
-    blocks: list[TextBlock | Grid] = [TextBlock(plain_text, _BODY)] if plain_text.strip() else []
-    if html is not None and not find_grids(plain_text, _BODY):
-        blocks.extend(b for b in read_html(_text(html), _BODY, limits, source=_BODY).blocks if isinstance(b, Grid))
+        return list(read_html(_text(html), source, limits, source=source).blocks)
+    blocks: list[TextBlock | Grid] = [TextBlock(plain_text, source)] if plain_text.strip() else []
+    if html is not None and not find_grids(plain_text, source):
+        blocks.extend(b for b in read_html(_text(html), source, limits, source=source).blocks if isinstance(b, Grid))
     return blocks
 
 

@@ -29,10 +29,18 @@ def read_html(data: bytes | str, name: str, limits: Limits, source: str | None =
 
     markup = data if isinstance(data, str) else decode_text(data)
     soup = BeautifulSoup(markup, "html.parser")
-    tables = [_table_cells(t, limits) for t in _data_tables(soup)]
+    found = _data_tables(soup)
+    captions = [_caption(t) for t in found]  # read before the cells: <caption> is no row
+    tables = [_table_cells(t, limits) for t in found]
     if sum(len(row) for cells in tables for row in cells) > limits.max_cells:
         raise ParseError(f"HTML tables hold over {limits.max_cells:,} cells, the limit")
-    return Extracted(blocks=tuple(_blocks(_text(soup), tables, source or name)))
+    return Extracted(blocks=tuple(_blocks(_text(soup), tables, source or name, captions)))
+
+
+def _caption(table) -> str | None:
+    caption = table.find("caption", recursive=False)
+    text = " ".join(caption.get_text(" ").split()) if caption is not None else ""
+    return text or None
 
 
 def _data_tables(soup) -> list:
@@ -112,8 +120,9 @@ def _text(soup) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
-def _blocks(text: str, tables: list, source: str) -> list[TextBlock | Grid]:
-    """Text between table markers becomes TextBlocks; the lines before a table its `above`."""
+def _blocks(text: str, tables: list, source: str, captions: list | None = None) -> list[TextBlock | Grid]:
+    """Text between table markers becomes TextBlocks; the lines before a table its `above`,
+    its <caption> its title."""
     parts = _MARK_SPLIT.split(text)
     blocks: list[TextBlock | Grid] = []
     for i, part in enumerate(parts):
@@ -125,5 +134,6 @@ def _blocks(text: str, tables: list, source: str) -> list[TextBlock | Grid]:
         lines = [line for line in parts[i - 1].split("\n") if line.strip()]
         cells = tables[int(part)]
         if cells:
-            blocks.append(Grid(cells=cells, source=source, above=tuple(lines[-_ABOVE_LINES:])))
+            blocks.append(Grid(cells=cells, source=source, above=tuple(lines[-_ABOVE_LINES:]),
+                               title=captions[int(part)] if captions else None))
     return blocks

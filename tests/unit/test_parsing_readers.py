@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+from requests_app.parsing import parse_bytes
 from requests_app.parsing.readers import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -456,3 +457,26 @@ def test_deeply_nested_html_is_read_quickly():
     started = time.monotonic()
     extracted = read(("<div>" * 20000 + "deep" + "</div>" * 20000).encode(), "deep.html", LIMITS)
     assert extracted.blocks == (TextBlock("deep", "deep.html"),) and time.monotonic() - started < 5
+
+
+def test_a_message_attached_as_a_file_names_its_tables_by_the_file():
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "foi@police.uk", "FOI 0417/24"
+    inner.set_content("Our Ref: 0417/24\n\nOffence\t2023\t2024\nBurglary\t5\t6\nTheft\t7\t8\n")
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "me@example.org", "Fwd: FOI 0417/24"
+    outer.set_content("Forwarding the force's reply.\n")
+    outer.add_attachment(inner, filename="FOI reply.eml")
+    parsed = parse_bytes(bytes(outer), "fwd.eml")
+    (table,) = parsed.tables
+    assert table.source == "FOI reply.eml" and table.columns == ("2023", "2024")
+    assert parsed.facts.reference == "0417/24"
+
+
+def test_an_html_caption_is_the_tables_title():
+    html = ("<h2>Question 1: Number of officers dismissed</h2><table>"
+            "<caption>Officers dismissed after  gross misconduct hearings</caption>"
+            "<tr><th>Year</th><th>Officers</th></tr><tr><td>2022</td><td>4</td></tr><tr><td>2023</td><td>6</td></tr>"
+            "</table>")
+    (table,) = parse_bytes(html.encode(), "reply.html").tables
+    assert table.title == "Officers dismissed after gross misconduct hearings" and table.question == "1"
