@@ -57,6 +57,7 @@ class Grid:
     above: tuple[str, ...] = ()
     question: str | None = None
     title: str | None = None
+    indents: tuple[int, ...] = ()  # how far each row's label is set in, where the layout shows it (text)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,10 @@ def build_table(grid: Grid) -> Table | None:
     cells = _tidy(grid.cells)
     if not cells:
         return None
-    title, cells = _caption(cells, grid)
+    indents = list(grid.indents) if len(grid.indents) == len(cells) else []  # _tidy dropped no row
+    title, captioned = _caption(cells, grid)
+    indents = indents[len(cells) - len(captioned):]
+    cells = captioned
     header, body = _split_header(cells)
     if not body:
         return None
@@ -34,12 +37,13 @@ def build_table(grid: Grid) -> Table | None:
     if width - n_labels < 1:
         return None
     columns = _column_names(header, n_labels, width)
-    labels, values, flags = _data_rows(body, n_labels)
+    labels, values, flags, sources = _data_rows(body, n_labels)
     if not _enough_figures(values, 1 if header else 2):
         return None
-    labels = nesting.nest(labels, values, flags)
+    by_indent = _paths_by_indent(labels, [indents[len(header) + k] for k in sources]) if indents else None
+    labels = by_indent or nesting.nest(labels, values, flags)
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
-    consistent, warnings = totals.check(columns, rows)
+    consistent, warnings = totals.check(columns, rows, groups=by_indent is not None)
     return Table(
         source=grid.source,
         question=grid.question or _question(grid.above),
@@ -215,17 +219,38 @@ def _row_header(header: list[list[str]], n_labels: int) -> str | None:
     return text or None
 
 
-def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[tuple], list[bool]]:
-    """Each row's label path, values and whether it is a totals row. A label-only line is
-    either wrapped onto the next row or a group heading."""
+def _paths_by_indent(labels: list[tuple], indents: list[int]) -> list[tuple] | None:
+    """Label paths from how far each row is set in ("Charged" then "    Assault" under it), when
+    the layout shows two to four levels and the table opens at the outermost; else None (and
+    the nesting is looked for in the figures). A totals row is always at the outermost level."""
+    levels = sorted(set(indents))
+    if not 2 <= len(levels) <= 4 or indents[0] != levels[0] or any(len(label) != 1 for label in labels):
+        return None
+    stack: list[tuple[int, tuple]] = []
+    paths = []
+    for label, indent in zip(labels, indents):
+        if _is_total_label(label[0]):
+            indent = levels[0]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        path = (*stack[-1][1], *label) if stack else tuple(label)
+        paths.append(path)
+        stack.append((indent, path))
+    return paths
+
+
+def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[tuple], list[bool], list[int]]:
+    """Each row's label path, values, whether it is a totals row, and the body row it came
+    from. A label-only line is either wrapped onto the next row or a group heading."""
     labels: list[tuple[str, ...]] = []
     values: list[tuple] = []
     flags: list[bool] = []
+    sources: list[int] = []
     pending: str | None = None
     group: str | None = None
     one_label = n_labels == 1
     outer: list[str] = [""] * (n_labels - 1)  # the group labels in force (a merged or blank cell repeats them)
-    for raw in body:
+    for k, raw in enumerate(body):
         if one_label:  # the usual table: what the general lines below give, with fewer steps
             label = (raw[0],) if raw[0] else ()
         else:
@@ -250,7 +275,8 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
         labels.append((group, *label) if group and label else (label or ("",)))
         values.append(tuple(map(parse_value, cells)))
         flags.append(total)
-    return labels, values, flags
+        sources.append(k)
+    return labels, values, flags, sources
 
 
 def _filled_down(labels: list[str], outer: list[str]) -> list[str]:

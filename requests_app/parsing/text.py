@@ -255,12 +255,15 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     run = _dash_list(run, raw)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw)  # the header repeated after page breaks
-    if not any("\t" in line or line.count("|") >= 2 for line in raw):
+    spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
+    if spaced:
         run = _align(run, raw)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
-        run = run[:-1]
+        run, raw = run[:-1], raw[:-1]
     question = questions()
-    return Grid(cells=tuple(tuple(r) for r in run), source=source, above=tuple(above[-20:]), question=question)
+    indents = tuple(len(line) - len(line.lstrip(" ")) for line in raw) if spaced else ()
+    return Grid(cells=tuple(tuple(r) for r in run), source=source, above=tuple(above[-20:]), question=question,
+                indents=indents)
 
 
 _DASHES = frozenset({"-", "–", "—"})

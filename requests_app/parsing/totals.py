@@ -19,12 +19,16 @@ def _additive(name: str) -> bool:
     return not _NOT_ADDITIVE.search(name or "")
 
 
-def check(columns: list[str], rows: list[Row]) -> tuple[bool | None, list[str]]:
+def check(columns: list[str], rows: list[Row], groups: bool = False) -> tuple[bool | None, list[str]]:
     """(totals_consistent, warnings): True when every total checked adds up, None if none could be.
 
-    Every row holds one value per column (tables.py pads the grid)."""
+    Every row holds one value per column (tables.py pads the grid). With `groups`, each
+    group's row is checked against the rows under it too."""
     checked, warnings = 0, []
-    for made, found in (_column_checks(columns, rows), _row_checks(columns, rows)):
+    checks = [_column_checks(columns, rows), _row_checks(columns, rows)]
+    if groups:  # nesting the layout shows; nesting found from the figures adds up by construction
+        checks.append(_subtotal_checks(columns, rows))
+    for made, found in checks:
         checked += made
         warnings.extend(found)
     if warnings:
@@ -119,6 +123,38 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
             if not (whole is not None and _same(stated, whole)):
                 warnings.append(
                     f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+    return checked, warnings
+
+
+def _subtotal_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
+    """A group's row (an outcome above its offences) equals the sum of the rows directly under it.
+
+    Nesting found from the figures holds by construction; nesting shown by the layout (rows
+    set in under their group) may not, and is checked here."""
+    if all(len(r.label) == 1 for r in rows):
+        return 0, []
+    checked, warnings = 0, []
+    for i, parent in enumerate(rows):
+        depth = len(parent.label)
+        children = []
+        for row in rows[i + 1:]:
+            if len(row.label) <= depth or row.label[:depth] != parent.label:
+                break
+            if len(row.label) == depth + 1:
+                children.append(row.values)
+        if not children or parent.total:
+            continue
+        by_column = list(zip(*children))
+        for j, stated in enumerate(parent.values):
+            if type(stated) not in _NUMBER_TYPES or not _additive(columns[j] if j < len(columns) else ""):
+                continue
+            computed = _sum(by_column[j])
+            if computed is None:
+                continue
+            checked += 1
+            if not _same(stated, computed):
+                warnings.append(f"row '{_label(parent)}', column '{columns[j]}': stated {_fmt(stated)}, "
+                                f"sum of the rows under it {_fmt(computed)}")
     return checked, warnings
 
 

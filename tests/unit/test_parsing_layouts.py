@@ -290,3 +290,43 @@ def test_two_label_columns_in_a_csv_with_the_group_on_every_row():
     table, = parse_bytes(data, "stations.csv").tables
     assert table.columns == ("Arrests", "Stops")
     assert cells(table) == [["North", "Alpha", 5, 40], ["North", "Beta", 2, 31], ["South", "Gamma", 7, 12]]
+
+
+# Rows set in under their group: the nesting the layout shows, each group's figures checked.
+
+NESTED_BY_INDENT = (
+    "Outcome / Offence                          2022      2023     Total\n"
+    "Charged/Summonsed                           145       160       305\n"
+    "    Assault occasioning ABH                  90        98       188\n"
+    "    Common assault                           55        62       117\n"
+    "Caution                                      30        22        52\n"
+    "    Assault occasioning ABH                  21        15        36\n"
+    "    Controlling or coercive behaviour         9         7        16\n"
+    "Total                                       175       182       357\n")
+
+
+def test_rows_set_in_under_their_group_get_label_paths():
+    table = only_table(NESTED_BY_INDENT)
+    assert table.row_header == "Outcome / Offence" and table.columns == ("2022", "2023", "Total")
+    assert [r.label for r in table.rows] == [
+        ("Charged/Summonsed",), ("Charged/Summonsed", "Assault occasioning ABH"), ("Charged/Summonsed", "Common assault"),
+        ("Caution",), ("Caution", "Assault occasioning ABH"), ("Caution", "Controlling or coercive behaviour"),
+        ("Total",)]
+    assert table.totals_consistent is True and table.warnings == ()
+
+
+def test_a_group_whose_rows_do_not_add_up_is_named():
+    text = NESTED_BY_INDENT.replace("Caution                                      30        22        52",
+                                    "Caution                                      31        22        53")
+    text = text.replace("Total                                       175       182       357",
+                        "Total                                       176       182       358")
+    table = only_table(text)
+    assert table.rows[3].label == ("Caution",) and table.rows[4].label == ("Caution", "Assault occasioning ABH")
+    assert table.totals_consistent is False
+    assert table.warnings == ("row 'Caution', column '2022': stated 31, sum of the rows under it 30",
+                              "row 'Caution', column 'Total': stated 53, sum of the rows under it 52")
+
+
+def test_labels_all_at_one_indent_stay_flat():
+    table = only_table("   Offence        2022   2023\n   Burglary         10     12\n   Theft             4      5\n")
+    assert [r.label for r in table.rows] == [("Burglary",), ("Theft",)]

@@ -305,3 +305,22 @@ def test_a_lone_header_of_a_table_set_in_from_the_margin_still_heads_the_rows_ov
     table, = parse_bytes(make(pages), "set-in.pdf").tables
     assert table.row_header == (label or None) and table.columns == ("2017", "2018", "Total")
     assert_rows(table, [*rows, total])
+
+
+def test_rows_set_in_under_their_group_in_a_pdf_get_label_paths():
+    from fpdf import FPDF
+
+    rows = [("Charged", "12", "15", 0), ("Burglary", "8", "9", 6), ("Robbery", "4", "6", 6),
+            ("Cautioned", "5", "3", 0), ("Burglary", "5", "3", 6), ("Total", "17", "18", 0)]
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    for label, a, b, indent in [("Outcome", "2023", "2024", 0), *rows]:
+        pdf.set_x(15 + indent)
+        pdf.cell(90 - indent, 5, label, new_x="RIGHT", new_y="TOP")
+        pdf.cell(25, 5, a, align="R", new_x="RIGHT", new_y="TOP")
+        pdf.cell(25, 5, b, align="R", new_x="LMARGIN", new_y="NEXT")
+    table, = parse_bytes(bytes(pdf.output()), "indented.pdf").tables
+    assert [r.label for r in table.rows] == [("Charged",), ("Charged", "Burglary"), ("Charged", "Robbery"),
+                                             ("Cautioned",), ("Cautioned", "Burglary"), ("Total",)]
+    assert table.totals_consistent is True
