@@ -83,6 +83,8 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Per-process memory by default; CACHE_URL=redis://127.0.0.1:6379/1 shares it between processes.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions written to the database and read from the cache: one query less on every page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -441,3 +441,12 @@ def test_making_a_request_public_or_moving_it_to_a_team_is_audited(people, batch
     services.request_fields_changed(request=foi, changed=["public", "team"], initial=initial)
     event = foi.events.latest("id")
     assert event.changes == {"public": [False, True], "team": [people["team"].pk, None]}
+
+
+def test_filter_fields_have_labels_help_and_errors(people, batch):
+    body = _client(people["owner"]).get(reverse("pages:requests"), {"batch": "999999", "q": "<b>x</b>"}).content.decode()
+    assert '<label for="id_exemption">Exemption cited</label>' in body
+    assert '<span class="help" id="id_exemption_helptext">As the tracker stores them' in body
+    assert 'aria-describedby="id_exemption_helptext"' in body
+    assert "Select a valid choice" in body  # a batch the person cannot see: an error, not its requests
+    assert "<b>x</b>" not in body and "&lt;b&gt;x&lt;/b&gt;" in body
