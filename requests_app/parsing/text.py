@@ -253,11 +253,12 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123'): the lines as printed, for the facts
         return None
     run = _dash_list(run, raw)
+    heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
-        run, raw = _without_repeats(run, raw)  # the header repeated after page breaks
+        run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
-        run = _align(run, raw)
+        run = _align(run, raw, heads)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run, raw = run[:-1], raw[:-1]
     question = questions()
@@ -277,12 +278,11 @@ def _dash_list(run: list[list[str]], raw: list[str]) -> list[list[str]]:
     return run
 
 
-def _without_repeats(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:
+def _without_repeats(run: list[list[str]], raw: list[str], n_head: int) -> tuple[list[list[str]], list[str]]:
     """The run (and its lines) without the rows that repeat a header row (whitespace
     aside): the whole header, one line or several, is printed again after a page break.
     A row is normalised only when its characters other than whitespace are a header row's:
     most rows are told apart by one join and split, with no normalising per cell."""
-    n_head = header_rows(run) or 1
     heads = {_normalised(r) for r in run[:n_head]}
     keys = {"".join(h).replace(" ", "") for h in heads}
     rows, lines = run[:n_head], raw[:n_head]
@@ -303,7 +303,7 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _TOKEN = re.compile(r"\S+")
 
 
-def _align(run: list[list[str]], raw: list[str]) -> list[list[str]]:
+def _align(run: list[list[str]], raw: list[str], n_head: int | None) -> list[list[str]]:
     """Rows of a space-aligned table put under the header's columns: a label whose
     single-spaced words include figures ('Aged 10 to 17') stays one cell, and a row with an
     empty cell keeps its figures under the right headings. Only rows whose cell count is
@@ -312,7 +312,6 @@ def _align(run: list[list[str]], raw: list[str]) -> list[list[str]]:
     A header over two or three lines is read by character position: each line's headings
     go to the columns they stand over, so "Number of" above "offences" is one heading, and
     a heading over several columns ("Under 18" above "Male  Female") heads each of them."""
-    n_head = header_rows(run)
     if not n_head:
         return run  # no header row to align to
     base = max(range(n_head), key=lambda i: (len(run[i]), i))  # the header line with most headings
