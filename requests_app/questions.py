@@ -51,5 +51,11 @@ def question_number(line: str) -> str | None:
     match = _QUESTION.match(line)
     if match and not _looks_like_figure(match.group("text")):
         return (match.group("q") or match.group("n")).lower()
-    bare = re.match(r"^\s*(?:\*\*)?(?:Q|Question)\s*(\d{1,2}[a-z]?)\s*[:.)]?\s*(?:\*\*)?\s*$", line, re.IGNORECASE)
-    return bare.group(1).lower() if bare else None
+    bare = _BARE.match(line)
+    return (bare.group(1) or bare.group(2)).lower() if bare else None
+
+
+# A heading line that is only the number: "Q2", "Question 2", "Request 2", "Part 2" (as PSNI and
+# others head each answer), or "2." / "2:" / "2)" alone above its answer.
+_BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q|Question|Request|Part)\s*(\d{1,2}[a-z]?)\s*[:.)]?|(\d{1,2}[a-z]?)\s*[:.)])"
+                   r"\s*(?:\*\*)?\s*$", re.IGNORECASE)

@@ -330,6 +330,10 @@ def _can_rely(provision: str, scottish: bool) -> bool:
     """An exemption or exception, not procedure (s1 access, s10 time, s16 advice, s17 notice, s50 ICO)."""
     number = int(re.match(r"(?:s|reg)(\d+)", provision).group(1))
     if provision.startswith("reg"):
+        if number in (12, 10):  # EIR reg12 / EISR reg10: only (3), (4) and (5) are exceptions; (1), (2), (9) procedure
+            sub = re.match(r"reg\d+\((\d+)", provision)
+            if sub and sub.group(1) not in ("3", "4", "5"):
+                return False
         return number in (12, 13) or (scottish and number in (10, 11))
     return number in (12, 14) or 21 <= number <= 44 or (scottish and number == 18)
 

@@ -29,8 +29,8 @@ _LETTER_LABEL = re.compile(
     r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))\s*[:.\-–]?\s*", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of)\s*$", re.IGNORECASE)
-_OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:request|receipt|birth)|(?:date\s+)?(?:request\s+)?received"
-                          r"(?:\s+date)?|request\s+date)\W*$", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:(?:your\s+)?request|receipt|birth)|(?:date\s+)?(?:(?:request|date)\s+)?received"
+                          r"(?:\s+(?:date|on))?|request\s+(?:date|dated)|date\s+requested)\W*$", re.IGNORECASE)
 _SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message|on\s.{5,80}\swrote:\s*$)",
                      re.IGNORECASE | re.MULTILINE)
@@ -39,7 +39,8 @@ _RECEIVED_LABEL = re.compile(
     r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)(?:[ \t]*[:\-–][ \t]*\n?|[ \t]*\n)[ \t]*",
     re.IGNORECASE | re.MULTILINE)
 # "received on 27th September", "received by us on ...", "received 19th August"; never "received between".
-_RECEIVED = re.compile(r"\breceived(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s+(?:the\s+)?"
+_RECEIVED = re.compile(r"(?:\breceived|\backnowledge\s+receipt\s+of\s+your(?:\s+[a-z'’()&-]+){1,4}?)"
+                       r"(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s+(?:the\s+)?"
                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
 _ABOUT_REQUEST = re.compile(r"\b(?:requests?|e-?mail|letter|application|correspondence|enquiry|appeal|review"
                             r"|we|us)\b", re.IGNORECASE)
@@ -192,7 +193,8 @@ def _line_date(line: str, near_top: bool) -> date | None:
     if found or not near_top:
         return found
     cells = [c for c in re.split(r"\t|\s{2,}|\|", line.strip()) if c.strip()]
-    if len(cells) == 2 and re.search(r"[A-Za-z]{2}", cells[0]) and not DATE.search(cells[0]):
+    if (len(cells) == 2 and re.search(r"[A-Za-z]{2}", cells[0]) and not DATE.search(cells[0])
+            and not _OTHER_LABEL.match(cells[0])):  # "Request received:   4 March 2024" is not the letter's
         return _full_date(cells[1])
     return None
 
@@ -253,7 +255,7 @@ def received_date(text: str, folded: str, letter: date | None) -> tuple[date | N
         found = DATE.match(text, m.end())
         if found:
             return _resolve(found, letter)
-    for m in scan.finditer(_RECEIVED, text, received):
+    for m in scan.finditer(_RECEIVED, text, received | scan.starts_of(folded, ("acknowledge receipt",))):
         found = DATE.match(text, m.end())
         if found and _ABOUT_REQUEST.search(_sentence_before(text, m.start()) + m.group(0)):
             return _resolve(found, letter)

@@ -717,3 +717,24 @@ def test_handled_in_line_with_the_act_relies_on_nothing():
 def test_a_month_of_nought_or_a_year_out_of_range_is_warned_about(text, shown):
     warnings = extract_facts(f"The figures were taken on {text}.\n").warnings
     assert warnings == ((f"unreadable date '{shown}' ignored",) if shown else ())
+
+
+@pytest.mark.parametrize("block", [
+    "Our reference:      FOI/2024/0344\nRequest received:   4 March 2024\nDate of response:   4 April 2024\n",
+    "Our reference:      FOI/2024/0344\nDate received:      4 March 2024\nDate:               4 April 2024\n",
+    "Our reference:      FOI/2024/0344\nDate of request:    1 March 2024\nDate:   4 April 2024\n",
+])
+def test_a_received_or_request_date_in_the_header_block_is_not_the_letters(block):
+    assert extract_facts(block + "\nDear Sir,\n").letter_date == date(2024, 4, 4)
+
+
+def test_eir_procedure_regulations_are_not_exceptions():
+    text = ("We are withholding the information under regulation 12(5)(b) of the EIR. Regulation 12(1)(b) requires us "
+            "to apply a public interest test and Regulation 12(2) requires us to apply a presumption in favour of "
+            "disclosure.")
+    assert list(extract_facts(text).exemptions) == ["reg12(5)(b)"]
+
+
+def test_acknowledged_receipt_is_the_received_date():
+    facts = extract_facts("Date: 4 April 2024\n\nDear Mr Jones,\n\nI acknowledge receipt of your request on 4 March.\n")
+    assert facts.request_received_date == date(2024, 3, 4)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from requests_app.questions import split_questions
+from requests_app.questions import question_number, split_questions
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -28,3 +28,11 @@ def test_seven_questions_in_the_bedfordshire_seed():
     assert [q["number"] for q in questions] == ["1", "2", "3", "4", "5", "6", "7"]
     assert questions[6]["text"].startswith("The number of cyberstalking cases that resulted in a guilty verdict")
     assert not questions[0]["text"].endswith("*")
+
+
+
+@pytest.mark.parametrize("line, number", [("Request 2", "2"), ("Part 3", "3"), ("1.", "1"), ("2)", "2"), ("3:", "3"),
+                                          ("**Q4**", "4"), ("Question 5", "5"), ("12", None), ("Request 2 was received", None),
+                                          ("2019", None)])
+def test_a_heading_that_is_only_the_number(line, number):
+    assert question_number(line) == number
