@@ -63,12 +63,16 @@ _NEG_AFTER = re.compile(
     r"\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:exemptions?\s+)?"
     r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
     rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b", re.IGNORECASE)
+_POINTED_BACK = re.compile(
+    r"\b(?:concluded|decided|found|determined)\s+(?:that\s+)?(?:it|this|they)\s+(?:does|do|did|is|was|were)\s+not\b"
+    r"|\bnot\s+(?:found\s+it\s+|been\s+|considered\s+it\s+)?(?:necessary|needed)\s+to\s+(?:rely\s+on|apply|use|engage)"
+    r"\s+(?:it|this|them)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
 _ASIDE = re.compile(  # advice about a future request, or the requester's own words
     r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit|any\s+(?:further|new)\s+requests?"
     r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(])")  # group 1 is the break (a look-behind is slower)
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
 # NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
 _NCND_FOIA = {"12": "2", "22": "2", "23": "5", "24": "2", "26": "3", "27": "4", "28": "3", "29": "2", "30": "3",
@@ -286,7 +290,12 @@ def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[
     if negations and not _TURN.search(sentence, negations[-1].end(), cite.start()):
         return True
     end = cites[i + 1].start() if i + 1 < len(cites) else len(sentence)
-    return bool(_NEG_AFTER.match(sentence, cite.end(), min(end, cite.end() + 120)))
+    if _NEG_AFTER.match(sentence, cite.end(), min(end, cite.end() + 120)):
+        return True
+    # "We considered whether section 38 applies and concluded that it does not"; "Section 40(2)
+    # would be relevant, but ... we have not found it necessary to rely on it": a later clause
+    # turns down the sentence's first provision by pointing back to it.
+    return i == 0 and _POINTED_BACK.search(sentence, cite.end()) is not None
 
 
 def _provisions(prefix: str, body: str) -> list[str]:

@@ -738,3 +738,22 @@ def test_eir_procedure_regulations_are_not_exceptions():
 def test_acknowledged_receipt_is_the_received_date():
     facts = extract_facts("Date: 4 April 2024\n\nDear Mr Jones,\n\nI acknowledge receipt of your request on 4 March.\n")
     assert facts.request_received_date == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We have considered whether section 38 (Health and Safety) applies and concluded that it does not.", []),
+    ("We considered section 43(2) but decided it was not engaged.", []),
+    ("Section 40(2) would also be relevant to those details, but as section 30(1)(a) applies to the whole report "
+     "we have not found it necessary to rely on it.", ["s30(1)(a)"]),
+    ("We have considered whether section 31(1)(a) applies and concluded that it does.", ["s31(1)(a)"]),
+])
+def test_a_provision_turned_down_by_a_later_clause_is_not_relied_on(text, expected):
+    assert list(extract_facts(text).exemptions) == expected
+
+
+def test_a_bulleted_list_of_factors_is_one_sentence_a_bullet():
+    text = ("Factors favouring non-disclosure\n"
+            "- The report names witnesses. Section 40(2) would also be relevant, but as section\n"
+            "  30(1)(a) applies to the whole report we have not found it necessary to rely on it.\n"
+            "- We have considered whether section 38 applies and concluded that it does not.\n")
+    assert list(extract_facts(text).exemptions) == ["s30(1)(a)"]
