@@ -209,7 +209,16 @@ def letter_date(text: str) -> date | None:
         found = _line_date(line, near_top=i < 12)
         if found:
             return found
+    for label in _RESPONSE_LABEL.finditer(text, 0, quoted):  # "... Page 1 of 1    Date of response: 04/04/2024"
+        found = _date_at_start(text[label.end():label.end() + 40])
+        if found:
+            return found
     return None
+
+
+# A label that names the reply's own date, wherever on a line it stands (a page footer, a table of particulars).
+_RESPONSE_LABEL = re.compile(r"(?<!\w)(?:date\s+of\s+(?:response|reply|this\s+letter|disclosure)|(?:response|reply)"
+                             r"\s+date)\s*[:.\-–]?[ \t]*", re.IGNORECASE)
 
 
 def footer(text: str) -> tuple[date | None, str | None]:

@@ -757,3 +757,10 @@ def test_a_bulleted_list_of_factors_is_one_sentence_a_bullet():
             "  30(1)(a) applies to the whole report we have not found it necessary to rely on it.\n"
             "- We have considered whether section 38 applies and concluded that it does not.\n")
     assert list(extract_facts(text).exemptions) == ["s30(1)(a)"]
+
+
+def test_a_labelled_response_date_in_a_footer_line_with_other_text_is_the_letter_date():
+    text = ("Dear Ms Khan,\n\nPlease find our response below.\n\nYours sincerely\n\n"
+            "BTP FOI 12/2024                    Page 1 of 1                    Date of response: 04/04/2024\n")
+    assert extract_facts(text).letter_date == date(2024, 4, 4)
+    assert extract_facts("Dear Ms Khan,\n\nPage 1 of 1    04/04/2024 was when we met.\n").letter_date is None
