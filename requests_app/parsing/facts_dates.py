@@ -200,16 +200,34 @@ def _line_date(line: str, near_top: bool) -> date | None:
 
 
 def letter_date(text: str) -> date | None:
-    """The first date line of the reply itself (quoted earlier messages are not the reply)."""
-    quoted = next((m.start() for m in _QUOTED.finditer(text) if text[:m.start()].strip()), len(text))
-    lines = [ln for ln in text[:quoted].splitlines() if ln.strip()]
-    for i, line in enumerate(lines):
-        if i and _OTHER_LABEL.match(lines[i - 1]):
-            continue  # the value under "Date of request" / "Date received"
-        found = _line_date(line, near_top=i < 12)
-        if found:
-            return found
-    for label in _RESPONSE_LABEL.finditer(text, 0, quoted):  # "... Page 1 of 1    Date of response: 04/04/2024"
+    """The first date line of the reply itself (quoted earlier messages are not the reply).
+
+    The lines are walked from the top, and the walk stops at the first date line or at a
+    quoted message: a long reply is not split into lines, nor searched for quotes, below
+    its letter date (which stands near the top)."""
+    previous, i, seen_text = "", 0, False
+    start, n = 0, len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end
+        segment = text[start:end]  # splitlines() below splits at the rarer line breaks too
+        if seen_text and (not segment or segment[0].isspace() or segment[0] in "-oO") and _QUOTED.match(text, start):
+            return _labelled_response_date(text, start)  # what _QUOTED can open with, then _QUOTED
+        for line in segment.splitlines():
+            if not line.strip():
+                continue
+            seen_text = True
+            if not (i and _OTHER_LABEL.match(previous)):  # not the value under "Date of request" / "Date received"
+                found = _line_date(line, near_top=i < 12)
+                if found:
+                    return found
+            previous, i = line, i + 1
+        start = end + 1
+    return _labelled_response_date(text, n)
+
+
+def _labelled_response_date(text: str, end: int) -> date | None:
+    for label in _RESPONSE_LABEL.finditer(text, 0, end):  # "... Page 1 of 1    Date of response: 04/04/2024"
         found = _date_at_start(text[label.end():label.end() + 40])
         if found:
             return found

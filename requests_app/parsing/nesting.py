@@ -11,7 +11,6 @@ from __future__ import annotations
 from operator import ge, gt, sub
 
 _MAX_DEPTH = 4
-_FIGURE_TYPES = frozenset({int, float})
 Node = tuple[int, tuple]  # (row index, child nodes)
 
 
@@ -39,10 +38,11 @@ def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool])
 def _vector(values: tuple) -> tuple | None:
     """The row's figures with empty cells as 0; None if any is suppressed or negative."""
     if None in values:
-        values = tuple(0 if v is None else v for v in values)
-    if not _FIGURE_TYPES.issuperset(map(type, values)) or (values and min(values) < 0):
+        values = tuple([0 if v is None else v for v in values])
+    try:  # parse_value gives numbers, text and None: text makes min() or the comparison fail
+        return None if values and min(values) < 0 else values
+    except TypeError:
         return None
-    return values
 
 
 def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:

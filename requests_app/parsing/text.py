@@ -262,8 +262,8 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
         run, raw = run[:-1], raw[:-1]
     question = questions()
-    indents = tuple(len(line) - len(line.lstrip(" ")) for line in raw) if spaced else ()
-    return Grid(cells=tuple(tuple(r) for r in run), source=source, above=tuple(above[-20:]), question=question,
+    indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
+    return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
 
 
@@ -294,7 +294,7 @@ def _without_repeats(run: list[list[str]], raw: list[str], n_head: int) -> tuple
 
 
 def _normalised(row: list[str]) -> tuple[str, ...]:
-    return tuple(" ".join(c.split()) for c in row if c and not c.isspace())
+    return tuple([" ".join(c.split()) for c in row if c and not c.isspace()])
 
 
 # A space-aligned table: cells are what 2+ spaces separate; a row's single-spaced figures
