@@ -168,6 +168,23 @@ def test_letter_date_ignores_quoted_earlier_message():
     assert extract_facts(text).letter_date is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quote opened by "On ... wrote:" after blank lines: its date is not the letter's
+    ("Dear X,\nOur answer is below.\n\n\nOn 3 May 2019, J Smith wrote:\n> 1 May 2019\n", None),
+    # a quoted message at the very top is no quote of an earlier message (nothing comes before it)
+    ("-----Original Message-----\n27 September 2019\n", date(2019, 9, 27)),
+    # the labelled response date in a footer above the quote, and not the quoted one below it
+    ("Dear X,\nPage 1 of 1    Date of response: 04/04/2024\n-----Original Message-----\n"
+     "Date of response: 05/05/2024\n", date(2024, 4, 4)),
+    # a form feed (a PDF page break) starts a line as splitlines() says
+    ("Information Rights\f12 March 2021\nDear X,\n", date(2021, 3, 12)),
+    # the value under "Date received" is not the letter date; the next date line is
+    ("Date received\n01/03/2023\nDate: 30/03/2023\n", date(2023, 3, 30)),
+])
+def test_letter_date_walks_lines_to_the_first_date_or_quote(text, expected):
+    assert extract_facts(text).letter_date == expected
+
+
 def test_unreadable_letter_date_warns_and_parse_goes_on():
     facts = extract_facts("Date: 31/09/2019\nOur ref: FOI2019/1\n\nWe received your request on 2 September 2019.")
     assert facts.letter_date is None
