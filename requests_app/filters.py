@@ -63,7 +63,8 @@ class RequestFilter(df.FilterSet):
     nation = df.ChoiceFilter(field_name="authority__nation", choices=Nation.choices, label="Nation", widget=FastSelect)
     status = df.MultipleChoiceFilter(choices=Status.choices, label="Status", widget=FastSelectMultiple)
     deadline = df.ChoiceFilter(label="Deadline", method="by_deadline", choices=[], widget=FastSelect)
-    batch = df.ChoiceFilter(label="Batch", choices=[], widget=FastSelect)
+    batch = df.ChoiceFilter(label="Batch", choices=[], widget=FastSelect,
+                            help_text="The newest 50; every batch's page links to its requests.")
     regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime", widget=FastSelect)
     exemption = df.CharFilter(label="Exemption cited", method="by_exemption",
                               help_text="As the tracker stores them: s40(2), s31(1)(a), reg12(4)(b).")
@@ -80,9 +81,8 @@ class RequestFilter(df.FilterSet):
         super().__init__(*args, **kwargs)
         self.views = deadline_views(today)
         self.filters["deadline"].extra["choices"] = [(k, label) for k, (label, _) in self.views.items()]
-        # (id, title) pairs, not Batch objects: a newsroom's menu can hold hundreds of batches.
-        menu = list(batches.values_list("id", "title")) if batches is not None else []
-        self._batch_menu = [(str(pk), title) for pk, title in menu]  # django-filter adds the blank choice
+        # (id, title) pairs (selectors.batches.batch_menu), not Batch objects.
+        self._batch_menu = [(str(pk), title) for pk, title in batches or ()]  # django-filter adds the blank choice
 
     @property
     def form(self):

@@ -25,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _filtered(request):
     today = services.london_today()
     return RequestFilter(request.GET or None, queryset=browse.visible_requests(request.user), today=today,
-                         batches=batch_reads.batch_menu(request.user)), today
+                         batches=batch_reads.batch_menu(request.user, request.GET.get("batch"))), today
 
 
 def download(header: list[str], rows, fmt: str, name: str) -> HttpResponse:

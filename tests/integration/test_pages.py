@@ -1,6 +1,7 @@
 """The pages: who may see what, filters, exports, the request page and its actions, batches."""
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -450,3 +451,38 @@ def test_filter_fields_have_labels_help_and_errors(people, batch):
     assert 'aria-describedby="id_exemption_helptext"' in body
     assert "Select a valid choice" in body  # a batch the person cannot see: an error, not its requests
     assert "<b>x</b>" not in body and "&lt;b&gt;x&lt;/b&gt;" in body
+
+
+def test_the_batch_menu_offers_the_newest_50_and_an_older_chosen_one(people, batch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from requests_app.models import Batch
+
+    owner = people["owner"]
+    start = timezone.now() - timedelta(days=400)
+    made = Batch.objects.bulk_create([Batch(owner=owner, title=f"Weekly {i:03d}", text="1: x") for i in range(55)])
+    for i, b in enumerate(made):  # created_at is auto_now_add: spread them out afterwards
+        Batch.objects.filter(pk=b.pk).update(created_at=start + timedelta(days=i))
+    Batch.objects.filter(pk=batch.pk).update(created_at=start - timedelta(days=1))  # the oldest of all
+    _bulk(owner, 1, batch=made[0])
+
+    def menu(body: str) -> list[str]:
+        select = body[body.index('name="batch"'):]
+        return re.findall(r'<option value="(\d+)"', select[:select.index("</select>")])
+
+    client = _client(owner)
+    plain = client.get(reverse("pages:requests")).content.decode()
+    assert menu(plain) == [str(b.pk) for b in reversed(made[5:])]  # newest first, 50 of them
+    assert "The newest 50" in plain
+    old = client.get(reverse("pages:requests"), {"batch": made[0].pk}).content.decode()
+    assert menu(old)[-1] == str(made[0].pk) and len(menu(old)) == 51
+    assert f'<option value="{made[0].pk}" selected>' in old
+    assert old.count("Request 0") == 1 and "Stalking 2022-23" not in old  # filtered to that batch
+    foreign = services.batch_create(owner=people["rival"], team=None, title="Rival batch", text="1: x",
+                                    authorities=[force("Bedfordshire Police")], sent_date=date(2024, 1, 8))
+    refused = client.get(reverse("pages:requests"), {"batch": foreign.pk}).content.decode()
+    assert str(foreign.pk) not in menu(refused) and "Select a valid choice" in refused
+    page = client.get(reverse("pages:batch", args=[batch.pk])).content.decode()
+    assert f'href="{reverse("pages:requests")}?batch={batch.pk}"' in page
