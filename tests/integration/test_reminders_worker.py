@@ -104,7 +104,9 @@ def world(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "FOITRACKER_VAR_DIR": str(tmp_path),
            "CELERY_BROKER_URL": f"redis://{REDIS[0]}:{REDIS[1]}/{REDIS_DB}", "EMAIL_URL": f"smtp://127.0.0.1:{port}",
            "FOITRACKER_REMINDER_RETRY_BACKOFF": "1", "DJANGO_SETTINGS_MODULE": "foitracker.settings",
-           "CELERY_TASK_ALWAYS_EAGER": "false"}
+           "CELERY_TASK_ALWAYS_EAGER": "false",
+           # a queue of this run's own: a worker left over from another run on the broker takes nothing
+           "CELERY_TASK_DEFAULT_QUEUE": f"foitracker-test-{port}"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
@@ -132,7 +134,7 @@ def _send(env, task: str, *args):
     from celery import Celery
 
     app = Celery(broker=env["CELERY_BROKER_URL"])
-    app.send_task(task, args=list(args), serializer="json")
+    app.send_task(task, args=list(args), serializer="json", queue=env["CELERY_TASK_DEFAULT_QUEUE"])
     app.close()
 
 
