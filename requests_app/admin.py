@@ -29,6 +29,7 @@ class AuthorityAdmin(admin.ModelAdmin):
     list_display = ["name", "nation", "kind", "default_regime", "foi_email", "open_requests"]
     list_filter = ["nation", "kind", "default_regime"]
     search_fields = ["name", "slug", "foi_email"]
+    ordering = ["name"]  # the list and the autocomplete (its pages need an order)
     prepopulated_fields = {"slug": ["name"]}
     actions = ["send_batch"]
 
