@@ -15,7 +15,7 @@ from requests_app.presentation import LABELS, when
 
 
 # What the lists show and their deadline badges read (presentation.due_state): a row of every
-# column (a dozen deadline dates among them) took 2.8 ms for 51 rows on PostgreSQL, these 1.6 ms.
+# column (a dozen deadline dates among them) took 2.8 ms for 51 rows on PostgreSQL, these 2.15 ms.
 # A field left out here is read with one query a row: the query-count tests would show it.
 LISTED = ("id", "title", "status", "regime", "sent_date", "response_due", "response_due_code", "extended_due",
           "very_overdue", "authority_reference", "authority", "authority__name", "authority__slug",
