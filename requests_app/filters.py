@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from requests_app.models import Authority, FOIRequest, Nation, Regime, Reply, Status
 from requests_app.models.request import ANSWERED
+from requests_app.selectors.batches import BATCH_MENU_SIZE
 
 REVIEWABLE = (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)
 
@@ -64,7 +65,7 @@ class RequestFilter(df.FilterSet):
     status = df.MultipleChoiceFilter(choices=Status.choices, label="Status", widget=FastSelectMultiple)
     deadline = df.ChoiceFilter(label="Deadline", method="by_deadline", choices=[], widget=FastSelect)
     batch = df.ChoiceFilter(label="Batch", choices=[], widget=FastSelect,
-                            help_text="The newest 50; every batch's page links to its requests.")
+                            help_text=f"The newest {BATCH_MENU_SIZE}; every batch's page links to its requests.")
     regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime", widget=FastSelect)
     exemption = df.CharFilter(label="Exemption cited", method="by_exemption",
                               help_text="As the tracker stores them: s40(2), s31(1)(a), reg12(4)(b).")
