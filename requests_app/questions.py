@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-# "1:", "1.", "1)", "Q1", "Q1:", "Question 1 -", "2a)", optionally behind a bullet or bold markers.
+# "1:", "1.", "1)", "Q1", "Q1:", "Question 1 -", "2a)", "3(b)", "Q3 (b)", optionally behind a bullet or bold markers.
 _QUESTION = re.compile(
     r"""^\s*(?:[-*•]\s+)?(?:\*\*)?\s*
-        (?:(?:Q|Question)\s*(?P<q>\d{1,2}[a-z]?)\b\s*[:.)\-–]?
-          |(?P<n>\d{1,2}[a-z]?)\s*[:.)])
+        (?:(?:Q|Question)\s*(?P<q>\d{1,2}[a-z]?)(?:\s?\((?P<qs>[a-z])\))?(?![\w(])\s*[:.)\-–]?
+          |(?P<n>\d{1,2}[a-z]?)(?:\((?P<ns>[a-z])\)\s*[:.)]?|\s*[:.)]))
         \s*(?:\*\*)?\s*(?P<text>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -25,7 +25,7 @@ def split_questions(text: str) -> list[dict[str, str]]:
     for line in text.splitlines():
         match = _QUESTION.match(line)
         if match and not _looks_like_figure(match.group("text")):
-            number = (match.group("q") or match.group("n")).lower()
+            number = _number(match)
             current = [match.group("text").strip().strip("*").strip()]
             questions.append({"number": number, "text": ""})
             questions[-1]["_parts"] = current  # type: ignore[assignment]
@@ -50,12 +50,18 @@ def question_number(line: str) -> str | None:
     """The question number a heading line starts with ('1:', 'Q2', 'Question 3a'), else None."""
     match = _QUESTION.match(line)
     if match and not _looks_like_figure(match.group("text")):
-        return (match.group("q") or match.group("n")).lower()
+        return _number(match)
     bare = _BARE.match(line)
-    return (bare.group(1) or bare.group(2)).lower() if bare else None
+    return "".join(part for part in bare.groups() if part).lower() if bare else None
+
+
+def _number(match: re.Match) -> str:
+    """'3' and 'b' of "Question 3(b)" as "3b", the spec's form of a part ("2a")."""
+    return ((match.group("q") or match.group("n")) + (match.group("qs") or match.group("ns") or "")).lower()
 
 
 # A heading line that is only the number: "Q2", "Question 2", "Request 2", "Part 2" (as PSNI and
 # others head each answer), or "2." / "2:" / "2)" alone above its answer.
-_BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q|Question|Request|Part)\s*(\d{1,2}[a-z]?)\s*[:.)]?|(\d{1,2}[a-z]?)\s*[:.)])"
+_BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q|Question|Request|Part)\s*(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?\s*[:.)]?"
+                   r"|(\d{1,2}[a-z]?)(?:\(([a-z])\)\s*[:.)]?|\s*[:.)]))"
                    r"\s*(?:\*\*)?\s*$", re.IGNORECASE)

@@ -17,6 +17,9 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     ("1: How many incidents\nper year?\n\nThank you.", [("1", "How many incidents per year?")]),
     ("Please send me your policy on drones.", []),
     ("1.5 million pounds was spent", []),
+    # parts of a question numbered in brackets, as many requests number them: "3(b)" is the spec's "3b"
+    ("Question 3(a) Stops\nQuestion 3(b) Searches\nQ4 (c): Arrests\n5(d) Charges",
+     [("3a", "Stops"), ("3b", "Searches"), ("4c", "Arrests"), ("5d", "Charges")]),
 ])
 def test_split_questions(text, expected):
     assert [(q["number"], q["text"]) for q in split_questions(text)] == expected
@@ -33,6 +36,6 @@ def test_seven_questions_in_the_bedfordshire_seed():
 
 @pytest.mark.parametrize("line, number", [("Request 2", "2"), ("Part 3", "3"), ("1.", "1"), ("2)", "2"), ("3:", "3"),
                                           ("**Q4**", "4"), ("Question 5", "5"), ("12", None), ("Request 2 was received", None),
-                                          ("2019", None)])
+                                          ("2019", None), ("Question 3(b)", "3b"), ("1(a)", "1a"), ("Part 2 (c)", "2c")])
 def test_a_heading_that_is_only_the_number(line, number):
     assert question_number(line) == number
