@@ -89,8 +89,10 @@ _NCND = re.compile(
     r"|\b(?:not|no)\s+(?:obliged|required|obligation|duty)\s+to\s+confirm\s+or\s+deny"
     r"|duty\s+(?:in|under|at)\s+s(?:ection|\.)?\s*1\s*\(\s*1\s*\)\s*\(\s*a\s*\)[^.]{0,120}?does\s+not\s+apply"
     r"|refus\w*\s+to\s+(?:reveal|confirm\s+or\s+deny)\s+whether", re.IGNORECASE)
-_NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b",
-                           re.IGNORECASE)
+# Said of something else: "not (relying on) a NCND", "should not be taken as a neither confirm nor
+# deny response" (the phrase as a noun after an article, anywhere in the clause), or hypothetical.
+_NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b"
+                           r"|\b(?:not|never|no\s+longer)\b[^.,;:()]*\b(?:an?|the)\s+[\"'“‘]?$", re.IGNORECASE)
 _HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
 _NOT_HELD = re.compile(
     rf"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?{_HELD_VERB}\b|\b(?:doesn't|don't|didn't)\s+(?:\w+\s+)?{_HELD_VERB}\b"
@@ -359,7 +361,7 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
 def _ncnd(text: str, folded: str) -> bool:
     """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
     for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
-        before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 60):m.start()])[-1]
+        before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 120):m.start()])[-1]
         if not _NCND_NEGATED.search(before):
             return True
     return False

@@ -384,10 +384,21 @@ def test_ncnd_in_words_without_a_provision():
 @pytest.mark.parametrize("text", [
     "We can confirm that the information is held and it is attached.",
     "This is not a neither confirm nor deny response; the figures are below.",
+    "This should not be taken as a neither confirm nor deny response.",
+    "This does not mean that the force is adopting a 'neither confirm nor deny' stance on other requests.",
     "Section 40(2) applies to the officers' names.",
 ])
 def test_not_ncnd(text):
     assert not extract_facts(text).neither_confirm_nor_deny
+
+
+@pytest.mark.parametrize("text", [
+    "We do not hold information on stop and search and can neither confirm nor deny that we hold any on covert tactics.",
+    "Whilst this is not a complaint, the force can neither confirm nor deny that it holds the information.",
+    "It would not be appropriate to disclose this; the force therefore neither confirms nor denies holding it.",
+])
+def test_ncnd_after_a_negation_of_something_else(text):
+    assert extract_facts(text).neither_confirm_nor_deny
 
 
 # -- information not held ---------------------------------------------------------------
