@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from requests_app.parsing import nesting, totals
 from requests_app.parsing.model import Grid, Row, Table
-from requests_app.parsing.values import is_value_like, parse_value
+from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import question_number
 
 _TOTAL_LABEL = re.compile(
@@ -93,10 +93,10 @@ def _is_tidy(row) -> bool:
 
 
 def _enough_figures(values: list[tuple], needed: int) -> bool:
-    """Whether `needed` rows hold a number (not only nil, suppressed or empty cells)."""
+    """Whether `needed` rows hold a figure (not only nil, suppressed or empty cells)."""
     found = 0
     for row in values:
-        if not _NUMBER_TYPES.isdisjoint(map(type, row)):
+        if not _NUMBER_TYPES.isdisjoint(map(type, row)) or any(type(v) is str and is_figure(v) for v in row):
             found += 1
             if found >= needed:
                 return True

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from requests_app.parsing.model import Grid
 from requests_app.parsing.tables import header_rows, is_header_like
-from requests_app.parsing.values import is_value_like
+from requests_app.parsing.values import is_figure, is_value_like
 from requests_app.questions import question_number as _question_number
 
 # Asked of most lines (headings, wrapped labels, furniture, the prose above each table),
@@ -60,7 +60,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         skip = skipped.get(stripped)
         if skip is None:
             skip = skipped[stripped] = _MARKING.match(stripped) is not None
-        if skip or (run and _PAGE_NUMBER.match(stripped)):
+        if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)):  # "2." heads question 2
             if run:
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
@@ -207,7 +207,7 @@ def _split_values(cells: list[str]) -> list[str]:
 
 def _all_values(cell: str) -> bool:
     """'7 8': two or more single-spaced figures (a cell that is one figure is not)."""
-    if " " not in cell:
+    if " " not in cell or is_figure(cell):  # "112 (36%)" is one figure with its share
         return False
     parts = cell.split(" ")
     return all(is_value_like(p) for p in parts)
@@ -249,8 +249,8 @@ def _is_data(cells: list[str]) -> bool:
 def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[str],
           questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
-    if len(run) < 2 or not any(is_value_like(c) for row in run for c in row[1:] if c):
-        context.extend(raw)  # prose after all ('Our Ref:   FOI/123'): the lines as printed, for the facts
+    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c):
+        context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
     run = _dash_list(run, raw)
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)

@@ -9,7 +9,11 @@ from requests_app.parsing.model import Value
 # '-', en dash, em dash, and 'ı' (how '-' comes out of some PDF-to-text conversions).
 NIL_MARKERS = frozenset({"-", "–", "—", "ı", "--", "‒", "−"})
 # Thousands separators, £, %, decimals; no leading zero (a phone number or code, not a count).
-_NUMBER = re.compile(r"^\(?[-−]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?%?\)?$|^\(?[-−]?£?\s?(?:0|[1-9]\d*)(?:\.\d+)?%?\)?$")
+_NUMBER = re.compile(r"^\(?[-−+]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?%?\)?$|^\(?[-−+]?£?\s?(?:0|[1-9]\d*)(?:\.\d+)?%?\)?$")
+# Figures printed with a unit or their share, kept as printed ("anything else"), but figures
+# for finding a table's columns and telling a table from prose: "£1.2m", "3.5k", "112 (36%)".
+_FIGURE_TEXT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?(?:m|bn|k|million|billion)$"
+                          r"|^[-−]?£?\d[\d,]*(?:\.\d+)?%?\s*\(\s*[-−]?\d+(?:\.\d+)?\s?%\s*\)$", re.IGNORECASE)
 _SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+|>\s?\d+|x|X|n/?a|N/?A|\.\.|:|~|c|\[[a-z]\]|-?\*)$")
 
 
@@ -24,7 +28,7 @@ def parse_value(text: str) -> Value:
         return None
     if cell in NIL_MARKERS:
         return 0
-    if _NUMBER.match(cell):
+    if _NUMBER.match(cell) and not (cell[0] == "(" and cell.endswith("%)")):  # "(36%)" is a share, not -36
         negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS
         digits = _NOT_DIGIT.sub("", cell)
         number = float(digits) if "." in digits else int(digits)
@@ -36,7 +40,19 @@ def parse_value(text: str) -> Value:
 def is_value_like(text: str) -> bool:
     """A cell that belongs in a figures column: a number, a nil marker, a suppression mark."""
     cell = " ".join(str(text).split())
-    return bool(cell) and (cell in NIL_MARKERS or bool(_NUMBER.match(cell)) or bool(_SUPPRESSED.match(cell)))
+    return bool(cell) and (cell in NIL_MARKERS or bool(_NUMBER.match(cell)) or bool(_SUPPRESSED.match(cell))
+                           or bool(_FIGURE_TEXT.match(cell)))
+
+
+@lru_cache(maxsize=65536)
+def is_figure(text: str) -> bool:
+    """A cell that states a figure: a number (nil markers are 0) or one printed with a unit or
+    share ("£1.2m", "112 (36%)"); not a suppression mark, "n/a" or words."""
+    value = parse_value(text)
+    return type(value) in _NUMBER_TYPES or (type(value) is str and _FIGURE_TEXT.match(value) is not None)
+
+
+_NUMBER_TYPES = frozenset({int, float})
 
 
 def is_number(value: Value) -> bool:
