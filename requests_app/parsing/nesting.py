@@ -14,25 +14,42 @@ _MAX_DEPTH = 4
 Node = tuple[int, tuple]  # (row index, child nodes)
 
 
-def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool]) -> list[tuple[str, ...]]:
+def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool],
+         subtotals: list[bool] | None = None) -> list[tuple[str, ...]]:
     """The rows' label paths from their nesting (rows keep their order: a parent comes
-    before its children); `labels` as given when no nesting is evident."""
-    if any(len(label) > 1 for label in labels):
-        return labels  # labels already carry their groups
-    first_total = totals.index(True) if True in totals else len(totals)
-    if not all(totals[first_total:]):
-        return labels  # subtotal rows inside the table: leave it flat
-    body = values[:first_total]
-    if len(body) < 2 or len(body[0]) == 0:
-        return labels
-    vectors = tuple(map(_vector, body))
-    if None in vectors:
-        return labels
-    target = _vector(values[first_total]) if first_total < len(values) else None
+    before its children); `labels` as given when no nesting is evident.
+
+    Rows between totals rows are nested apart, each run against the total that follows it
+    (a group's "Sub-total"); a sub-total (`subtotals`) closing a run that is one group goes
+    under that group."""
+    if any(len(label) > 1 for label in labels) or len(values) < 2 or len(values[0]) == 0:
+        return labels  # labels already carry their groups, or nothing to nest
+    if True not in totals:
+        return _nested_run(labels, values, None) or labels
+    paths: list[tuple[str, ...]] = []
+    start, found = 0, False
+    for k in range(len(totals) + 1):
+        if k < len(totals) and not totals[k]:
+            continue
+        if k == len(totals):  # rows after the last total: nested only against a total
+            paths.extend(labels[start:])
+            break
+        run = _nested_run(labels[start:k], values[start:k], _vector(values[k])) if k - start >= 2 else None
+        paths.extend(run or labels[start:k])
+        found = found or run is not None
+        group = run[0] if run and all(p[:1] == run[0][:1] for p in run) else ()
+        paths.append((*group, *labels[k]) if group and subtotals and subtotals[k] else labels[k])
+        start = k + 1
+    return paths if found else labels
+
+
+def _nested_run(labels: list[tuple[str, ...]], values: list[tuple], target: tuple | None) -> list | None:
+    """The label paths of rows nested by their figures (against the total below them), or None."""
+    vectors = tuple(map(_vector, values))
+    if None in vectors or (target is None and len(labels) < 2):
+        return None
     tree = _parse(vectors, target)
-    if tree is None:
-        return labels
-    return _paths(labels, tree, ()) + labels[first_total:]
+    return None if tree is None else _paths(labels, tree, ())
 
 
 def _vector(values: tuple) -> tuple | None:

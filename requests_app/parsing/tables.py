@@ -11,7 +11,7 @@ from requests_app.questions import question_number
 
 _TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
-    r"\s*:?\s*$|^\s*(?:grand\s+)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))", re.IGNORECASE)
+    r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))", re.IGNORECASE)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -41,7 +41,8 @@ def build_table(grid: Grid) -> Table | None:
     if not _enough_figures(values, 1 if header else 2):
         return None
     by_indent = _paths_by_indent(labels, [indents[len(header) + k] for k in sources]) if indents else None
-    labels = by_indent or nesting.nest(labels, values, flags)
+    labels = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1])
+                                                               for f, label in zip(flags, labels)])
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
     consistent, warnings = totals.check(columns, rows, groups=by_indent is not None)
     return Table(
@@ -222,14 +223,15 @@ def _row_header(header: list[list[str]], n_labels: int) -> str | None:
 def _paths_by_indent(labels: list[tuple], indents: list[int]) -> list[tuple] | None:
     """Label paths from how far each row is set in ("Charged" then "    Assault" under it), when
     the layout shows two to four levels and the table opens at the outermost; else None (and
-    the nesting is looked for in the figures). A totals row is always at the outermost level."""
+    the nesting is looked for in the figures). A totals row is always at the outermost level,
+    a "Sub-total" where it is set."""
     levels = sorted(set(indents))
     if not 2 <= len(levels) <= 4 or indents[0] != levels[0] or any(len(label) != 1 for label in labels):
         return None
     stack: list[tuple[int, tuple]] = []
     paths = []
     for label, indent in zip(labels, indents):
-        if _is_total_label(label[0]):
+        if _is_total_label(label[0]) and not is_subtotal_label(label[0]):
             indent = levels[0]
         while stack and stack[-1][0] >= indent:
             stack.pop()
@@ -270,9 +272,11 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
                 group = pending
             pending = None
         total = _is_total_label(label[0] if len(label) == 1 else " ".join(label))
+        if total and not (group and is_subtotal_label(label[0])):
+            group = None  # a grand total stands outside the groups; a group's "Sub-total" closes it
+        labels.append((group, *label) if group and label else (label or ("",)))
         if total:
             group = None
-        labels.append((group, *label) if group and label else (label or ("",)))
         values.append(tuple(map(parse_value, cells)))
         flags.append(total)
         sources.append(k)
@@ -297,3 +301,11 @@ def _filled_down(labels: list[str], outer: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)  # row labels repeat across a reply's tables
 def _is_total_label(text: str) -> bool:
     return bool(_TOTAL_LABEL.match(text))
+
+
+_SUBTOTAL_LABEL = re.compile(r"^\s*sub[-\s]?totals?\b", re.IGNORECASE)
+
+
+def is_subtotal_label(text: str) -> bool:
+    """'Sub-total', 'Subtotal', 'Sub total': the total of the group it closes."""
+    return _SUBTOTAL_LABEL.match(text) is not None

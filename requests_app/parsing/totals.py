@@ -96,13 +96,16 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
 
 
 def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
-    """A totals row equals the sum of the top-level rows above it (since the previous total row)."""
+    """A totals row equals the sum of the top-level rows above it: since the previous total row,
+    or all of them (sub-totals aside) for a total straight under another."""
     start, checked, warnings = 0, 0, []
     depth = min((len(r.label) for r in rows if not r.total), default=1)
     for k, row in enumerate(rows):
         if not row.total:
             continue
         segment = [r.values for r in rows[start:k] if not r.total and len(r.label) == depth]
+        if not segment and start > 0:  # a grand total under sub-totals: the sum of every row above
+            segment = [r.values for r in rows[:k] if not r.total and len(r.label) == depth]
         start = k + 1
         if not segment:
             continue
