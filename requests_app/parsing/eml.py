@@ -9,6 +9,8 @@ from __future__ import annotations
 import email
 import email.policy
 import mimetypes
+from datetime import date
+from email.utils import parsedate_to_datetime
 from email.message import EmailMessage
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -26,7 +28,18 @@ def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
     attachments: list[tuple[str, bytes]] = []
     warnings: list[str] = []
     _walk(message, blocks, attachments, warnings, limits, depth=0)
-    return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings))
+    return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings),
+                     sent=_sent(message))
+
+
+def _sent(message: EmailMessage) -> date | None:
+    """The Date header's day, as the sender's clock gave it; None when absent or unreadable."""
+    try:
+        stamp = message["Date"]
+        moment = getattr(stamp, "datetime", None) or (parsedate_to_datetime(str(stamp)) if stamp else None)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment.date() if moment else None
 
 
 def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list, limits: Limits, depth: int,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 
 from requests_app.parsing import facts_dates as fd
 from requests_app.parsing import scan
@@ -128,16 +129,23 @@ _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus"
                     "qualified", "class", "disclos", "favouring", "suppress", "as")
 
 
-def extract_facts(text: str) -> Facts:
-    """The reference, dates, exemptions and flags of one reply's text."""
+def extract_facts(text: str, sent: date | None = None) -> Facts:
+    """The reference, dates, exemptions and flags of one reply's text; `sent` (an e-mail's Date
+    header) is the letter date when the text states none.
+
+    The exemptions, the flags and the received date are read from the reply itself: the thread
+    quoted below it ("-----Original Message-----", "On ... wrote:", lines opened by ">") is
+    the request and earlier messages, which cite sections of their own."""
     text = _clean(text)
-    folded, lines = scan.fold(text), _lines(text)
-    sentences = list(_sentences(text, lines))
-    warnings = fd.invalid_date_warnings(text, folded)
+    whole_folded = scan.fold(text)
+    warnings = fd.invalid_date_warnings(text, whole_folded)
     footer_date, footer_ref = fd.footer(text)
-    letter = fd.letter_date(text) or footer_date
+    letter = fd.letter_date(text) or footer_date or sent
+    reference, reference_warnings = fd.reference(text, whole_folded, footer_ref)
+    text, folded = _own_part(text, whole_folded)
+    lines = _lines(text)
+    sentences = list(_sentences(text, lines))
     received, received_warnings = fd.received_date(text, folded, letter)
-    reference, reference_warnings = fd.reference(text, folded, footer_ref)
     scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
     exemptions = _exemptions(lines, folded, sentences, scottish)
     return Facts(
@@ -147,6 +155,29 @@ def extract_facts(text: str) -> Facts:
                               or any(e.startswith("reg12(4)(a)") for e in exemptions)),
         warnings=tuple(dict.fromkeys([*warnings, *received_warnings, *reference_warnings])),
     )
+
+
+_THREAD = re.compile(r"^[ \t]*(?:-{2,}\s*original\s+message|on\s.{5,80}\swrote:[ \t]*$|from:.*\n[ \t]*sent:)",
+                     re.IGNORECASE | re.MULTILINE)
+_THREAD_WORDS = ("original message", "wrote:", "\nfrom:")  # one of them opens every _THREAD match
+
+
+def _own_part(text: str, folded: str) -> tuple[str, str]:
+    """The reply without the thread quoted below it, and without ">" quoted lines (its folded
+    twin alike). A forwarded message is kept: it is how a reply reaches the tracker."""
+    cut = len(text)
+    if scan.has_any(folded, _THREAD_WORDS):
+        for m in _THREAD.finditer(text):
+            if text[:m.start()].strip():  # a header block at the very top is this message's own
+                cut = m.start()
+                break
+    if cut < len(text):
+        text, folded = text[:cut], folded[:cut]
+    if "\n>" in text or text.startswith(">"):
+        kept = [k for k, line in enumerate(text.split("\n")) if not line.startswith(">")]
+        lines, folded_lines = text.split("\n"), folded.split("\n")
+        text, folded = "\n".join(lines[k] for k in kept), "\n".join(folded_lines[k] for k in kept)
+    return text, folded
 
 
 def _clean(text: str) -> str:

@@ -114,6 +114,7 @@ class Extracted:
     blocks: tuple[TextBlock | Grid, ...] = ()
     attachments: tuple[tuple[str, bytes], ...] = ()
     warnings: tuple[str, ...] = ()
+    sent: date | None = None  # an e-mail's Date header: the letter date when the text gives none
 
 
 @dataclass(frozen=True)

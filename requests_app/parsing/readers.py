@@ -22,6 +22,9 @@ _KNOWN_BINARY = {  # magic bytes of things people attach that we cannot read
 }
 _HEADER = re.compile(r"^[!-9;-~]+:[ \t]")
 _MAIL_HEADERS = {"from", "to", "subject", "date", "mime-version", "message-id", "received", "return-path", "cc"}
+# One of these in a real message (RFC 5322 requires Date); an e-mail pasted from Outlook into a
+# text file has "From:", "Sent:", "To:", "Subject:" and is a letter to read as text.
+_MESSAGE_HEADERS = {"date", "mime-version", "message-id", "received", "return-path", "content-type"}
 _HTML_START = ("<!doctype html", "<html", "<table", "<body", "<head", "<div", "<meta")
 _JUNK_MEMBERS = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 
@@ -136,7 +139,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _is_email(text: str) -> bool:
-    """A header block (up to the first blank line) of real headers, two of them mail headers."""
+    """A header block (up to the first blank line) of real headers, two of them mail headers and
+    one only a message has."""
     names = set()
     for line in text.lstrip("\ufeff").split("\n")[:200]:
         line = line.rstrip("\r")
@@ -147,7 +151,7 @@ def _is_email(text: str) -> bool:
         if not _HEADER.match(line):
             return False
         names.add(line.split(":", 1)[0].lower())
-    return len(names & _MAIL_HEADERS) >= 2
+    return len(names & _MAIL_HEADERS) >= 2 and not names.isdisjoint(_MESSAGE_HEADERS)
 
 
 def _is_html(text: str) -> bool:

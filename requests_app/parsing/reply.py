@@ -101,7 +101,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     text = "\n".join(t for t in texts if t)
     from requests_app.parsing.facts import extract_facts
 
-    facts = extract_facts(text) if text.strip() else Facts()
+    facts = extract_facts(text, sent=extracted.sent) if text.strip() else Facts(letter_date=extracted.sent)
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
 
 

@@ -139,7 +139,14 @@ def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
     return {
         line for line, n in counts.items()
         if n >= 2 and len(line) < 120 and cells_of(line, line) is None and not question_number(line)
+        and not _word_tail(line)
     }
+
+
+def _word_tail(line: str) -> bool:
+    """'injury', 'and arson': the lower-case end of a wrapped label, which can repeat in a table
+    ("... - with / injury", "... - without / injury"); a page header or footer is not worded so."""
+    return line[0].islower() and line.replace(" ", "").isalpha()
 
 
 def _cells(line: str, stripped: str) -> list[str] | None:

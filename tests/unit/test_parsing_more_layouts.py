@@ -108,3 +108,73 @@ def test_flat_sub_totals_without_groups():
     assert [r.total for r in table.rows] == [False, False, True, False, True, True]
     assert all(len(r.label) == 1 for r in table.rows)
     assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def test_a_label_wrapped_below_its_figures_keeps_its_tail_even_when_the_tail_repeats():
+    table = parse_text(
+        "Offence group                                   2022      2023\n"
+        "Violence against the person - with              1,204     1,310\n"
+        "injury\n"
+        "Violence against the person - without           2,880     3,015\n"
+        "injury\n"
+        "Total                                           4,084     4,325\n").tables[0]
+    assert cells(table) == [["Violence against the person - with injury", 1204, 1310],
+                            ["Violence against the person - without injury", 2880, 3015], ["Total", 4084, 4325]]
+
+
+PASTED_EMAIL = """From: Freedom of Information <foi@wiltshire.police.uk>
+Sent: 12 March 2024 14:32
+To: requester@example.com
+Subject: RE: Freedom of Information Request - FOI 2024-0456
+
+Dear Requester,
+
+Freedom of Information Request Reference No: 2024-0456
+
+Thank you for your request received on 16th February 2024. The information is attached in full.
+
+Yours sincerely
+
+-----Original Message-----
+From: requester@example.com
+Sent: 16 February 2024 09:12
+To: Freedom of Information
+Subject: Freedom of Information Request
+
+Please tell me how many vehicles were in collisions. I don't think section 40(2) should apply,
+and you should not neither confirm nor deny. Section 12 is not held against me.
+"""
+
+
+def test_an_email_pasted_as_text_is_a_letter_and_its_quoted_request_cites_nothing(tmp_path):
+    from requests_app.parsing import parse_path
+
+    path = tmp_path / "reply.txt"
+    path.write_text(PASTED_EMAIL)
+    reply = parse_path(str(path))
+    facts = reply.facts
+    assert (facts.reference, str(facts.letter_date), str(facts.request_received_date)) == (
+        "2024-0456", "2024-03-12", "2024-02-16")
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == ((), False)
+
+
+def test_lines_quoted_with_a_chevron_are_the_request_not_the_reply():
+    facts = parse_text("Our ref: 123/24\n\n> Please do not use section 40(2) to refuse this.\n\n"
+                       "The figures are below; none is withheld.\n").facts
+    assert facts.exemptions == ()
+    assert parse_text("Our ref: 123/24\n\nThe names are withheld under section 40(2).\n").facts.exemptions == ("s40(2)",)
+
+
+def test_an_eml_whose_only_date_is_its_header(tmp_path):
+    from email.message import EmailMessage
+
+    from requests_app.parsing import parse_path
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "foi@suffolk.police.uk", "me@example.com", "FOI/2024/1234"
+    message["Date"] = "Tue, 12 Mar 2024 09:30:00 +0000"
+    message.set_content("Dear Requester\n\nYour request received on 20 February has been answered below.\n")
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(message))
+    facts = parse_path(str(path)).facts
+    assert (str(facts.letter_date), str(facts.request_received_date)) == ("2024-03-12", "2024-02-20")
