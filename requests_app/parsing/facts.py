@@ -68,9 +68,15 @@ _POINTED_BACK = re.compile(
     r"\b(?:concluded|decided|found|determined)\s+(?:that\s+)?(?:it|this|they)\s+(?:does|do|did|is|was|were)\s+not\b"
     r"|\bnot\s+(?:found\s+it\s+|been\s+|considered\s+it\s+)?(?:necessary|needed)\s+to\s+(?:rely\s+on|apply|use|engage)"
     r"\s+(?:it|this|them)\b", re.IGNORECASE)
+# "...; we have not applied it in this case", "...; this has not been applied": only before the
+# next citation, which may be the one not applied ("section 40(2) is engaged; section 38 has not been").
+_NOT_APPLIED_BACK = re.compile(
+    r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?"
+    r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:applied|used|relied\s+(?:up)?on|engaged|cited)\s+(?:it|this|them)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
 _ASIDE = re.compile(  # advice about a future request, or the requester's own words
-    r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refine|resubmit|any\s+(?:further|new)\s+requests?"
+    r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refined?|resubmit|any\s+(?:further|new)\s+requests?"
     r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
@@ -94,6 +100,9 @@ _NCND = re.compile(
 # deny response" (the phrase as a noun after an article, anywhere in the clause), or hypothetical.
 _NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b"
                            r"|\b(?:not|never|no\s+longer)\b[^.,;:()]*\b(?:an?|the)\s+[\"'“‘]?$", re.IGNORECASE)
+# "In some circumstances a force may neither confirm nor deny ..., however that is not the case here."
+_NCND_NOT_HERE = re.compile(r"\b(?:that|this)\s+is\s+not\s+the\s+case\b|\bnot\s+(?:apply\s+)?(?:here|in\s+this\s+case)\b"
+                            r"|\bdoes\s+not\s+apply\s+to\s+(?:this|your)\s+request\b", re.IGNORECASE)
 _HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
 _NOT_HELD = re.compile(
     rf"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?{_HELD_VERB}\b|\b(?:doesn't|don't|didn't)\s+(?:\w+\s+)?{_HELD_VERB}\b"
@@ -328,7 +337,8 @@ def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[
     # "We considered whether section 38 applies and concluded that it does not"; "Section 40(2)
     # would be relevant, but ... we have not found it necessary to rely on it": a later clause
     # turns down the sentence's first provision by pointing back to it.
-    return i == 0 and _POINTED_BACK.search(sentence, cite.end()) is not None
+    return i == 0 and (_POINTED_BACK.search(sentence, cite.end()) is not None or _NOT_APPLIED_BACK.search(
+        sentence, cite.end(), cites[1].start() if len(cites) > 1 else len(sentence)) is not None)
 
 
 def _provisions(prefix: str, body: str) -> list[str]:
@@ -393,7 +403,8 @@ def _ncnd(text: str, folded: str) -> bool:
     """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
     for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
         before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 120):m.start()])[-1]
-        if not _NCND_NEGATED.search(before):
+        after = re.split(r"\.\s|\n\s*\n", text[m.end():m.end() + 160])[0]
+        if not _NCND_NEGATED.search(before) and not _NCND_NOT_HERE.search(after):
             return True
     return False
 

@@ -36,7 +36,7 @@ _QUOTED = re.compile(r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message|on\s.{5,8
                      re.IGNORECASE | re.MULTILINE)
 _RECEIVED_LABEL = re.compile(
     r"(?:(?<!\w)(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+receipt)"
-    r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)(?:[ \t]*[:\-–][ \t]*\n?|[ \t]*\n)[ \t]*",
+    r"|^[\s>|#-]*(?:request\s+)?received(?:\s+on)?)(?:[ \t]*[:\-–][ \t]*\n?|[ \t]*\n|\t|[ ]{2,})[ \t]*",
     re.IGNORECASE | re.MULTILINE)
 # "received on 27th September", "received by us on ...", "received 19th August"; never "received between".
 _RECEIVED = re.compile(r"(?:\breceived|\backnowledge\s+receipt\s+of\s+your(?:\s+[a-z'’()&-]+){1,4}?)"

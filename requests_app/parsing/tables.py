@@ -121,10 +121,16 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
-        if len(line) > _MAX_TITLE or line.endswith((".", ":", "?")) or question_number(line):
+        if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
             return None
+        if line.endswith(":") and (len(line.split()) > 12 or _LEAD_IN.search(line)):
+            return None  # "The figures are as follows:" leads in; "Firearms operations in 2023:" is a caption
         return line.strip("*_ ")
     return None
+
+
+_LEAD_IN = re.compile(r"\b(?:follows?|following|below|see|please|we|i|our|is|are|was|were|shows?|provided|attached"
+                      r"|set\s+out|table|here|these|this)\b", re.IGNORECASE)
 
 
 def _question(above: tuple[str, ...]) -> str | None:

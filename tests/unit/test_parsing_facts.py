@@ -386,6 +386,9 @@ def test_ncnd_in_words_without_a_provision():
     "This is not a neither confirm nor deny response; the figures are below.",
     "This should not be taken as a neither confirm nor deny response.",
     "This does not mean that the force is adopting a 'neither confirm nor deny' stance on other requests.",
+    "In some circumstances a force may neither confirm nor deny that information is held, however that is not the "
+    "case here.",
+    "A force can neither confirm nor deny holding some information, but that does not apply to this request.",
     "Section 40(2) applies to the officers' names.",
 ])
 def test_not_ncnd(text):
@@ -396,6 +399,7 @@ def test_not_ncnd(text):
     "We do not hold information on stop and search and can neither confirm nor deny that we hold any on covert tactics.",
     "Whilst this is not a complaint, the force can neither confirm nor deny that it holds the information.",
     "It would not be appropriate to disclose this; the force therefore neither confirms nor denies holding it.",
+    "The force can neither confirm nor deny that it holds the information. This is not a refusal of the rest.",
 ])
 def test_ncnd_after_a_negation_of_something_else(text):
     assert extract_facts(text).neither_confirm_nor_deny

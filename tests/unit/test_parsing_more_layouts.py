@@ -178,3 +178,29 @@ def test_an_eml_whose_only_date_is_its_header(tmp_path):
     path.write_bytes(bytes(message))
     facts = parse_path(str(path)).facts
     assert (str(facts.letter_date), str(facts.request_received_date)) == ("2024-03-12", "2024-02-20")
+
+
+def test_a_provision_described_then_not_applied_is_not_relied_on():
+    reply = parse_text(
+        "Section 12 of the Act allows us to refuse a request where the cost exceeds £450; we have not applied it "
+        "in this case.\n\n"
+        "Regulation 12(4)(b) allows a request to be refused where it is manifestly unreasonable; this has not been "
+        "applied.\n\n"
+        "Section 40(2) is engaged for the officers' names; section 38 has not been applied.\n\n"
+        "Please note that a refined request may still engage Section 31(1)(a).\n")
+    assert reply.facts.exemptions == ("s40(2)",)
+
+
+def test_a_received_date_in_a_space_aligned_block_of_particulars():
+    facts = parse_text("Reference        FOI/2024/77\nDate of reply    12/03/2024\n"
+                       "Date received        16/02/2024\n\nDear Sir\n").facts
+    assert (str(facts.letter_date), str(facts.request_received_date)) == ("2024-03-12", "2024-02-16")
+
+
+def test_a_caption_ending_in_a_colon_is_the_title_and_a_lead_in_is_not():
+    captioned, led_in = parse_text(
+        "Number of firearms operations in 2023:\n\n"
+        "Operation type     Number\nPre-planned           118\nSpontaneous           402\n\n"
+        "The figures for 2024 are as follows:\n\n"
+        "Operation type     Number\nPre-planned           120\nSpontaneous           390\n").tables
+    assert (captioned.title, led_in.title) == ("Number of firearms operations in 2023:", None)
