@@ -128,6 +128,8 @@ _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECA
 # where that letter is, one that opens with \b is tried at every offset (twice as slow).
 _CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?))\s*\d")
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
+_NCND_WORDS = ("neither", "ncnd", "deny", "duty", "refus")  # one of them in every _NCND match (single words:
+# a line may break between any two)
 _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
 _NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
@@ -401,6 +403,8 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
 # -- flags ----------------------------------------------------------------------------
 def _ncnd(text: str, folded: str) -> bool:
     """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
+    if not scan.has_any(folded, _NCND_WORDS):
+        return False  # most replies: no NCND wording at all, and "no" begins thousands of words
     for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
         before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 120):m.start()])[-1]
         after = re.split(r"\.\s|\n\s*\n", text[m.end():m.end() + 160])[0]
