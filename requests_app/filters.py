@@ -38,6 +38,31 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     """FastSelect for a multiple choice (the statuses)."""
 
 
+def _input(widget: dict) -> str:
+    """What django/forms/widgets/input.html makes of a widget's context, without a template."""
+    attrs = {"type": widget["type"], "name": widget["name"]}
+    if widget["value"] is not None:
+        attrs["value"] = str(widget["value"])
+    return f"<input{flatatt({**attrs, **widget['attrs']})}>"
+
+
+class FastTextInput(forms.TextInput):
+    """A text box rendered without the template engine (0.1 ms a field through it)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(_input(self.get_context(name, value, attrs)["widget"]))
+
+
+class FastDateRange(df.widgets.DateRangeWidget):
+    """django-filter's pair of date boxes ("after" and "before"), rendered without templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = self.get_context(name, value, attrs)["widget"]["subwidgets"]
+        for box, words in zip(boxes, ("from", "to")):  # each box's own label, under the range's legend
+            box["attrs"]["aria-label"] = words
+        return mark_safe(" – ".join(map(_input, boxes)))
+
+
 def deadline_views(today: date) -> dict[str, tuple[str, callable]]:
     """Named slices of a person's requests: (label, queryset -> queryset)."""
     week_end = today + timedelta(days=6 - today.weekday())
@@ -57,7 +82,7 @@ def deadline_views(today: date) -> dict[str, tuple[str, callable]]:
 
 
 class RequestFilter(df.FilterSet):
-    q = df.CharFilter(label="Search titles and replies", method="search")
+    q = df.CharFilter(label="Search titles and replies", method="search", widget=FastTextInput)
     # (id, name) pairs read once per form: a model choice would make 48 Authority objects and, on
     # PostgreSQL, read them through a server-side cursor (three round trips).
     authority = df.ChoiceFilter(field_name="authority_id", label="Authority", widget=FastSelect, choices=[])
@@ -67,12 +92,12 @@ class RequestFilter(df.FilterSet):
     batch = df.ChoiceFilter(label="Batch", choices=[], widget=FastSelect,
                             help_text=f"The newest {BATCH_MENU_SIZE}; every batch's page links to its requests.")
     regime = df.ChoiceFilter(choices=Regime.choices, label="Regime", method="by_regime", widget=FastSelect)
-    exemption = df.CharFilter(label="Exemption cited", method="by_exemption",
+    exemption = df.CharFilter(label="Exemption cited", method="by_exemption", widget=FastTextInput,
                               help_text="As the tracker stores them: s40(2), s31(1)(a), reg12(4)(b).")
     sent = df.DateFromToRangeFilter(field_name="sent_date", label="Sent between",
-                                    widget=df.widgets.DateRangeWidget(attrs={"type": "date"}))
+                                    widget=FastDateRange(attrs={"type": "date"}))
     due = df.DateFromToRangeFilter(field_name="due_on", label="Due between",
-                                   widget=df.widgets.DateRangeWidget(attrs={"type": "date"}))
+                                   widget=FastDateRange(attrs={"type": "date"}))
 
     class Meta:
         model = FOIRequest

@@ -16,6 +16,10 @@ def fields(form):
     for field in form:
         help_text = (f'<span class="help" id="{escape(field.auto_id)}_helptext">{escape(str(field.help_text))}</span>'
                      if field.help_text else "")
-        out.append(f'<div class="field">\n  <label for="{escape(field.id_for_label or "")}">{escape(str(field.label))}'
+        if not field.id_for_label:  # several boxes (a date range): one legend over their own labels
+            out.append(f'<fieldset class="field">\n  <legend>{escape(str(field.label))}</legend>\n  {field}\n'
+                       f'  {help_text}\n  {field.errors}\n</fieldset>\n')
+            continue
+        out.append(f'<div class="field">\n  <label for="{escape(field.id_for_label)}">{escape(str(field.label))}'
                    f'</label>\n  {field}\n  {help_text}\n  {field.errors}\n</div>\n')
     return mark_safe("".join(out))

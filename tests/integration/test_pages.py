@@ -453,6 +453,17 @@ def test_filter_fields_have_labels_help_and_errors(people, batch):
     assert "<b>x</b>" not in body and "&lt;b&gt;x&lt;/b&gt;" in body
 
 
+def test_text_and_date_boxes_keep_what_was_typed_escaped_and_flag_errors(people, batch):
+    body = _client(people["owner"]).get(reverse("pages:requests"), {
+        "q": 'a"b', "sent_after": "2024-01-31", "due_before": "not a date"}).content.decode()
+    assert '<input id="id_q" name="q" type="text" value="a&quot;b">' in body
+    assert '<legend>Sent between</legend>' in body and '<label for="">' not in body
+    assert '<input aria-label="from" id="id_sent_0" name="sent_after" type="date" value="2024-01-31">' in body
+    assert '<input aria-label="to" id="id_sent_1" name="sent_before" type="date">' in body
+    assert 'name="due_before" type="date" value="not a date">' in body and 'aria-invalid="true"' in body
+    assert "Enter a valid date." in body
+
+
 def test_the_batch_menu_offers_the_newest_50_and_an_older_chosen_one(people, batch):
     from datetime import timedelta
 
