@@ -370,8 +370,9 @@ class Command(BaseCommand):
             made_tables, made_rows = self._tables(tables, table_rows)
         self.writer.finish()
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # what autovacuum does soon after a bulk load: plans need it
-                cursor.execute("ANALYZE")
+            with connection.cursor() as cursor:  # what autovacuum does soon after a bulk load: plans need it,
+                # and index-only scans the visibility map VACUUM sets (not possible inside a transaction)
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         self._summary(user, made_tables, made_rows, tables, time.perf_counter() - started)
 
     def _owner(self, username: str, yes: bool):
