@@ -106,7 +106,9 @@ def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid
     blocks: list[TextBlock | Grid] = []
     text: list[str] = []
     above: list[str] = []
-    for segment in _segments(rows):
+    for segment, beside in _segments(rows):
+        if beside:  # a table set beside the one before: the same heading above both
+            above = list(blocks[-1].above) if blocks and isinstance(blocks[-1], Grid) else above
         if max(_filled(r) for r in segment) <= 1:
             lines = [" ".join(c for c in r if c) for r in segment]
             above.extend(lines)
@@ -123,21 +125,45 @@ def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid
     return blocks
 
 
-def _segments(rows: list[list[str]]) -> list[list[list[str]]]:
+def _segments(rows: list[list[str]]) -> list[tuple[list[list[str]], bool]]:
+    """The blocks of rows between blank rows, each split into the tables set side by side in
+    it: (rows, whether the table is beside the one before)."""
     segments: list[list[list[str]]] = [[]]
     for row in rows:
         if any(row):
             segments[-1].append(list(row))
         elif segments[-1]:
             segments.append([])
-    return [_drop_empty_columns(s) for s in segments if s]
+    return [(part, k > 0) for s in segments if s for k, part in enumerate(_side_by_side(s))]
 
 
-def _drop_empty_columns(segment: list[list[str]]) -> list[list[str]]:
+def _side_by_side(segment: list[list[str]]) -> list[list[list[str]]]:
+    """The segment's tables, left to right: an empty column with two or more filled columns on
+    each side parts two tables set beside each other on a sheet; other empty columns go."""
     width = max(len(r) for r in segment)
     padded = [r + [""] * (width - len(r)) for r in segment]
-    keep = [c for c in range(width) if any(r[c] for r in padded)]
-    return [[r[c] for c in keep] for r in padded]
+    groups: list[list[int]] = [[]]
+    for c in range(width):
+        if any(r[c] for r in padded):
+            groups[-1].append(c)
+        elif groups[-1]:
+            groups.append([])
+    groups = [g for g in groups if g]
+    parts: list[list[int]] = []
+    for group in groups:  # a lone column (a label set apart, a note) stays with the table on its left,
+        # and so do figures after a spacer column: a table beside another opens with its labels
+        if parts and (len(group) < 2 or len(parts[-1]) < 2 or not _labels(padded, group[0])):
+            parts[-1].extend(group)
+        else:
+            parts.append(list(group))
+    tables = [[[r[c] for c in part] for r in padded] for part in parts]
+    return [[r for r in t if any(r)] for t in tables if any(any(r) for r in t)]
+
+
+def _labels(rows: list[list[str]], column: int) -> bool:
+    """Whether a column holds words (not figures) in most of its filled cells below the first."""
+    cells = [r[column] for r in rows[1:] if r[column]]
+    return bool(cells) and sum(1 for c in cells if not is_value_like(c)) * 2 > len(cells)
 
 
 def _filled(row: list[str]) -> int:

@@ -167,6 +167,9 @@ def header_rows(cells) -> int | None:
     data, unless another row of years follows it: figures, a wrapped label, a group
     heading or a second header row may come next."""
     lead = _leading_labels(cells)
+    tail = _trailing_text_columns(cells, lead)
+    if tail:  # a "Notes" column: its words say nothing of which rows are figures
+        cells = [row[:len(row) - tail] for row in cells]
     for k, row in enumerate(cells[:4]):
         if k and _filled(row) == [0]:
             return k  # a label alone under the header: a wrapped label or a group heading, the body's
@@ -177,6 +180,19 @@ def header_rows(cells) -> int | None:
             continue
         return k
     return None
+
+
+def _trailing_text_columns(cells, lead: int) -> int:
+    """Columns at the right that hold words and no figure in any row ("Notes", "Comments"),
+    beyond at least one column of figures."""
+    width = min(map(len, cells), default=0)
+    tail = 0
+    while width - tail - 1 > lead:
+        column = [row[width - tail - 1] for row in cells]
+        if any(is_value_like(c) for c in column if c) or sum(1 for c in column if c) < 2:
+            break
+        tail += 1
+    return tail if tail and any(is_value_like(c) for row in cells for c in row[lead:width - tail] if c) else 0
 
 
 def _leading_labels(cells) -> int:

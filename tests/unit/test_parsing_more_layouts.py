@@ -204,3 +204,54 @@ def test_a_caption_ending_in_a_colon_is_the_title_and_a_lead_in_is_not():
         "The figures for 2024 are as follows:\n\n"
         "Operation type     Number\nPre-planned           120\nSpontaneous           390\n").tables
     assert (captioned.title, led_in.title) == ("Number of firearms operations in 2023:", None)
+
+
+NOTES = [["Area", "2022", "2023", "Notes"], ["Northern", "14", "19", "Includes transfers from Central"],
+         ["Central", "9", "*", "Figure suppressed (under 5)"], ["Southern", "22", "12", ""],
+         ["Total", "45", "31", "Excludes suppressed figures"]]
+
+
+def test_a_notes_column_of_words_is_a_column_not_a_header():
+    text = "\n".join("".join(cell.ljust(14) for cell in row).rstrip() for row in NOTES)
+    table = parse_text(text).tables[0]
+    assert (table.row_header, table.columns) == ("Area", ("2022", "2023", "Notes"))
+    assert cells(table) == [["Northern", 14, 19, "Includes transfers from Central"],
+                            ["Central", 9, "*", "Figure suppressed (under 5)"], ["Southern", 22, 12, None],
+                            ["Total", 45, 31, "Excludes suppressed figures"]]
+    assert (table.totals_consistent, table.warnings) == (True, ())  # 2022 adds up; 2023 has a "*" in the way
+
+
+def _xlsx(tmp_path, rows_at: dict[str, list[list]]):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for corner, rows in rows_at.items():
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.cell(row=sheet[corner].row + r, column=sheet[corner].column + c, value=value)
+    path = tmp_path / "reply.xlsx"
+    book.save(path)
+    return path
+
+
+def test_tables_set_side_by_side_on_a_sheet_are_two_tables(tmp_path):
+    from requests_app.parsing import parse_path
+
+    path = _xlsx(tmp_path, {"A1": [["Question 1"]],
+                            "A3": [["Area", 2022, 2023], ["North", 5, 6], ["South", 7, 8], ["Total", 12, 14]],
+                            "F3": [["Age", "Arrests"], ["Under 18", 40], ["18 and over", 310]]})
+    tables = parse_path(str(path)).tables
+    assert [(t.question, t.row_header, t.columns) for t in tables] == [
+        ("1", "Area", ("2022", "2023")), ("1", "Age", ("Arrests",))]
+    assert [cells(t) for t in tables] == [[["North", 5, 6], ["South", 7, 8], ["Total", 12, 14]],
+                                          [["Under 18", 40], ["18 and over", 310]]]
+
+
+def test_figures_after_a_spacer_column_stay_in_their_table(tmp_path):
+    from requests_app.parsing import parse_path
+
+    path = _xlsx(tmp_path, {"A1": [["Area", 2022, 2023, None, "Change"], ["North", 5, 6, None, 1],
+                                   ["South", 7, 8, None, 1]]})
+    (table,) = parse_path(str(path)).tables
+    assert table.columns == ("2022", "2023", "Change") and cells(table)[0] == ["North", 5, 6, 1]
