@@ -24,7 +24,8 @@ _MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSIT
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
-_SPACES = re.compile(r" {2,}")  # _GAP where the only whitespace is the space (it is much faster)
+_SPACES = re.compile(r" {2,}")
+_LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*\S)")  # _GAP where the only whitespace is the space (it is much faster)
 
 
 def find_grids(text: str, source: str = "body") -> list[Grid]:
@@ -153,6 +154,10 @@ def _cells(line: str, stripped: str) -> list[str] | None:
     """The cells of a table row (`stripped` is line.strip()), or None for a line of prose."""
     if not stripped or _is_rule(line):
         return None
+    if ".." in stripped or "…" in stripped:  # "Burglary ........ 412": dot leaders part label and figure
+        leaders = _LEADERS.sub("   ", stripped)
+        if leaders != stripped:
+            line = stripped = leaders
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         return cells if any(cells) and len(cells) >= 2 else None

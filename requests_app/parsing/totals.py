@@ -97,7 +97,8 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
 
 def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
     """A totals row equals the sum of the top-level rows above it: since the previous total row,
-    or all of them (sub-totals aside) for a total straight under another."""
+    or all of them (sub-totals aside) for a total straight under another; a total printed
+    first, the rows below it."""
     start, checked, warnings = 0, 0, []
     depth = min((len(r.label) for r in rows if not r.total), default=1)
     for k, row in enumerate(rows):
@@ -106,11 +107,14 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
         segment = [r.values for r in rows[start:k] if not r.total and len(r.label) == depth]
         if not segment and start > 0:  # a grand total under sub-totals: the sum of every row above
             segment = [r.values for r in rows[:k] if not r.total and len(r.label) == depth]
+        if k == 0:  # a total printed first, straight under the header: the rows below it, to the next total
+            below = next((j for j in range(1, len(rows)) if rows[j].total), len(rows))
+            segment = [r.values for r in rows[1:below] if len(r.label) == depth]
         start = k + 1
         if not segment:
             continue
         segment_columns = list(zip(*segment))  # one pass, not one per column
-        all_columns = None  # the same over every row above, made only when a sum is off
+        all_columns = segment_columns if k == 0 else None  # over every row above, made only when a sum is off
         for j, stated in enumerate(row.values):
             if type(stated) not in _NUMBER_TYPES or not _additive(columns[j] if j < len(columns) else ""):
                 continue

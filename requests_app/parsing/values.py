@@ -14,6 +14,10 @@ _NUMBER = re.compile(r"^\(?[-−+]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?%?\)?$
 # for finding a table's columns and telling a table from prose: "£1.2m", "3.5k", "112 (36%)".
 _FIGURE_TEXT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?(?:m|bn|k|million|billion)$"
                           r"|^[-−]?£?\d[\d,]*(?:\.\d+)?%?\s*\(\s*[-−]?\d+(?:\.\d+)?\s?%\s*\)$", re.IGNORECASE)
+# A figure with a footnote mark ("412¹", "87*", "1,310 (a)", "95 [2]", "1,310†") is the figure:
+# the mark points to a note under the table, which the reply's text keeps.
+_FOOTNOTED = re.compile(r"^(?P<figure>[-−]?£?\d[\d,]*(?:\.\d+)?%?)"
+                        r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\s?[†‡§]+|\s?\([a-z]\)|\s?\[[a-z0-9]{1,2}\])$", re.IGNORECASE)
 _SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+|>\s?\d+|x|X|n/?a|N/?A|\.\.|:|~|c|\[[a-z]\]|-?\*)$")
 
 
@@ -33,6 +37,9 @@ def parse_value(text: str) -> Value:
         digits = _NOT_DIGIT.sub("", cell)
         number = float(digits) if "." in digits else int(digits)
         return -number if negative else number
+    footnoted = _FOOTNOTED.match(cell)
+    if footnoted and _NUMBER.match(footnoted.group("figure")):
+        return parse_value(footnoted.group("figure"))
     return cell
 
 
@@ -41,7 +48,7 @@ def is_value_like(text: str) -> bool:
     """A cell that belongs in a figures column: a number, a nil marker, a suppression mark."""
     cell = " ".join(str(text).split())
     return bool(cell) and (cell in NIL_MARKERS or bool(_NUMBER.match(cell)) or bool(_SUPPRESSED.match(cell))
-                           or bool(_FIGURE_TEXT.match(cell)))
+                           or bool(_FIGURE_TEXT.match(cell)) or bool(_FOOTNOTED.match(cell)))
 
 
 @lru_cache(maxsize=65536)

@@ -255,3 +255,34 @@ def test_figures_after_a_spacer_column_stay_in_their_table(tmp_path):
                                    ["South", 7, 8, None, 1]]})
     (table,) = parse_path(str(path)).tables
     assert table.columns == ("2022", "2023", "Change") and cells(table)[0] == ["North", 5, 6, 1]
+
+
+def test_figures_with_footnote_marks_are_figures():
+    table = parse_text(
+        "Offence            2022        2023\n"
+        "Burglary           412¹        398\n"
+        "Robbery             87*         91\n"
+        "Theft            1,204   1,310 (a)\n"
+        "Total            1,703       1,799\n\n"
+        "¹ provisional  * includes attempts  (a) revised\n").tables[0]
+    assert cells(table) == [["Burglary", 412, 398], ["Robbery", 87, 91], ["Theft", 1204, 1310],
+                            ["Total", 1703, 1799]]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def test_a_list_with_dot_leaders_is_a_table():
+    table = parse_text(
+        "Burglary ........................ 412\n"
+        "Robbery ......................... 87\n"
+        "Theft from a vehicle ............ 1,204\n"
+        "Total ........................... 1,703\n").tables[0]
+    assert cells(table) == [["Burglary", 412], ["Robbery", 87], ["Theft from a vehicle", 1204], ["Total", 1703]]
+    assert [r.total for r in table.rows] == [False, False, False, True] and table.totals_consistent is True
+
+
+def test_a_total_printed_first_is_checked_against_the_rows_below():
+    text = ("Area      2022     2023\nTotal            {}    1,100\nNorth              400      450\n"
+            "South              350      380\nEast               250      270\n")
+    right, wrong = (parse_text(text.format(n)).tables[0] for n in ("1,000", "1,001"))
+    assert (right.totals_consistent, right.warnings) == (True, ())
+    assert (wrong.totals_consistent, wrong.warnings) == (False, ("row 'Total', column '2022': stated 1001, sum 1000",))
