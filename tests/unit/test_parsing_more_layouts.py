@@ -286,3 +286,30 @@ def test_a_total_printed_first_is_checked_against_the_rows_below():
     right, wrong = (parse_text(text.format(n)).tables[0] for n in ("1,000", "1,001"))
     assert (right.totals_consistent, right.warnings) == (True, ())
     assert (wrong.totals_consistent, wrong.warnings) == (False, ("row 'Total', column '2022': stated 1001, sum 1000",))
+
+
+def test_docx_letterhead_in_the_page_header_and_a_table_inside_a_layout_table(tmp_path):
+    import docx
+
+    from requests_app.parsing import parse_path
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Our Reference: FOI-2024-0912"
+    document.sections[0].header.add_paragraph("Date: 22 April 2024")
+    document.sections[0].footer.paragraphs[0].text = "OFFICIAL"
+    document.add_paragraph("Thank you for your request, received on 25 March 2024.")
+    document.add_heading("Question 3", level=2)
+    layout = document.add_table(rows=1, cols=1).cell(0, 0)
+    layout.paragraphs[0].text = "Vehicle pursuits"
+    inner = layout.add_table(rows=3, cols=3)
+    for i, row in enumerate([["Year", "Pursuits", "Collisions"], ["2022", "310", "41"], ["2023", "295", "38"]]):
+        for j, text in enumerate(row):
+            inner.cell(i, j).text = text
+    path = tmp_path / "reply.docx"
+    document.save(path)
+    reply = parse_path(str(path))
+    assert (reply.facts.reference, str(reply.facts.letter_date), str(reply.facts.request_received_date)) == (
+        "FOI-2024-0912", "2024-04-22", "2024-03-25")
+    (table,) = reply.tables
+    assert (table.question, table.title, table.columns) == ("3", "Vehicle pursuits", ("Pursuits", "Collisions"))
+    assert cells(table) == [["2022", 310, 41], ["2023", 295, 38]]
