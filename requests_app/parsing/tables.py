@@ -121,6 +121,8 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
+        if _SOURCE_NOTE.match(line):
+            continue  # "Source: Niche RMS" under the caption names where the figures come from
         if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
             return None
         if line.endswith(":") and (len(line.split()) > 12 or _LEAD_IN.search(line)):
@@ -129,6 +131,7 @@ def _title_above(above: tuple[str, ...]) -> str | None:
     return None
 
 
+_SOURCE_NOTE = re.compile(r"(?:data\s+)?source\s*[:\-–]|notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\b(?:follows?|following|below|see|please|we|i|our|is|are|was|were|shows?|provided|attached"
                       r"|set\s+out|table|here|these|this)\b", re.IGNORECASE)
 
@@ -280,7 +283,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
         else:
             label = tuple(filter(None, _filled_down(raw[:n_labels], outer)))
         cells = raw[n_labels:]
-        if label and not any(cells):
+        if label and not any(cells) and not _is_total_label(label[-1]):  # a "Total" with no figures is a row
             if labels and pending is None and label[0][:1].islower():  # tail of the row above
                 last = labels[-1]
                 labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")

@@ -8,6 +8,7 @@ a few kilobytes of zip can unpack to gigabytes of sheet XML.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from datetime import date, datetime, time
@@ -48,7 +49,7 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
 def read_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
     import openpyxl
 
-    open_zip(data, limits)
+    zf = open_zip(data, limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
@@ -56,7 +57,24 @@ def read_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
     except Exception as exc:  # openpyxl raises KeyError, XML and zip errors for a broken file
         raise ParseError(f"corrupt workbook: {_short(exc)}") from None
     _check_sheets(len(wb.worksheets), limits)
-    return _extract(name, (_openpyxl_sheet(ws, limits) for ws in wb.worksheets))
+    shown = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    notes = [f"hidden sheet '{ws.title}' not read" for ws in wb.worksheets if ws.sheet_state != "visible"]
+    uncached = _formulas_without_values(zf)
+    if uncached:
+        notes.append(f"{uncached:,} formula cell{'s' if uncached != 1 else ''} saved without a calculated value "
+                     f"(read as empty: open and save the workbook in a spreadsheet program to store them)")
+    extracted = _extract(name, (_openpyxl_sheet(ws, limits) for ws in shown))
+    return Extracted(blocks=extracted.blocks, warnings=tuple(notes))
+
+
+# A formula cell with no cached value: "<f>SUM(C6:E6)</f><v></v></c>", "<f>...</f></c>" or a shared
+# formula "<f t="shared" si="0"/></c>" (what a program that writes but does not calculate saves).
+_UNCACHED = re.compile(rb"(?:</f>|<f\b[^>]*/>)(?:<v\s*/>|<v></v>)?</c>")
+
+
+def _formulas_without_values(zf: zipfile.ZipFile) -> int:
+    return sum(len(_UNCACHED.findall(zf.read(info))) for info in zf.infolist()
+               if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"))
 
 
 def _openpyxl_sheet(ws, limits: Limits) -> Sheet:
@@ -221,12 +239,34 @@ def _decimal_places(fmt: str) -> int:
 
 
 def _date_text(value, fmt: str) -> str:
-    lower = fmt.lower()
-    if isinstance(value, datetime) and "mmm" in lower and "d" not in lower:
-        return value.strftime("%b %Y")
+    """A date as its cell's format shows it ("mmm-yy" -> "Jan-24", "dd/mm/yyyy" -> "01/04/2023");
+    ISO 8601 for a time, a General cell or a format not made of day, month and year."""
+    shown = _strftime(fmt) if isinstance(value, (datetime, date)) and not isinstance(value, time) else None
+    if shown:
+        return value.strftime(shown)
     if isinstance(value, datetime) and value.time() == time(0):
         return value.date().isoformat()
     return value.isoformat()
+
+
+_DATE_TOKENS = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|[-/ .,]|\\.|\"[^\"]*\"", re.IGNORECASE)
+_STRFTIME = {"yyyy": "%Y", "yy": "%y", "mmmm": "%B", "mmm": "%b", "mm": "%m", "m": "%-m", "dddd": "%A",
+             "ddd": "%a", "dd": "%d", "d": "%-d"}
+
+
+def _strftime(fmt: str) -> str | None:
+    """The strftime pattern of an Excel date format, or None (a time, or tokens not known here)."""
+    fmt = re.sub(r"^\[\$[^\]]*\]|\[[^\]]*\]", "", fmt).strip()  # "[$-809]dd/mm/yyyy", "[Red]"
+    if not fmt or fmt.lower() == "general" or re.search(r"[hs]", fmt, re.IGNORECASE):
+        return None
+    out, at = [], 0
+    for token in _DATE_TOKENS.finditer(fmt):
+        if token.start() != at:
+            return None
+        text = token.group(0)
+        out.append(_STRFTIME.get(text.lower()) or (text[1:] if text[0] == "\\" else text.strip('"')))
+        at = token.end()
+    return "".join(out) if at == len(fmt) and any(t.startswith("%") for t in out) else None
 
 
 def _check_sheets(count: int, limits: Limits) -> None:

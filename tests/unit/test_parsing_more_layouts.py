@@ -313,3 +313,37 @@ def test_docx_letterhead_in_the_page_header_and_a_table_inside_a_layout_table(tm
     (table,) = reply.tables
     assert (table.question, table.title, table.columns) == ("3", "Vehicle pursuits", ("Pursuits", "Collisions"))
     assert cells(table) == [["2022", 310, 41], ["2023", 295, 38]]
+
+
+def test_xlsx_formulas_without_values_hidden_sheets_and_date_formats(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from requests_app.parsing import parse_path
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Table 1: Arrests by age group"])
+    sheet.append(["Source: Niche RMS"])
+    sheet.append(["Age group", datetime(2024, 1, 1), datetime(2024, 2, 1), "Total"])
+    sheet.append(["10-17", 120, 131, "=SUM(B4:C4)"])
+    sheet.append(["18-24", 300, 310, "=SUM(B5:C5)"])
+    sheet.append(["Total", "=SUM(B4:B5)", "=SUM(C4:C5)", "=SUM(D4:D5)"])
+    for cell in sheet[3][1:3]:
+        cell.number_format = "mmm-yy"
+    hidden = book.create_sheet("Lookup")
+    hidden.append(["Code", "Value"])
+    hidden.append(["A", 1])
+    hidden.append(["B", 2])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "reply.xlsx"
+    book.save(path)  # openpyxl stores formulas without calculating them
+    reply = parse_path(str(path))
+    (table,) = reply.tables
+    assert (table.title, table.columns) == ("Table 1: Arrests by age group", ("Jan-24", "Feb-24", "Total"))
+    assert cells(table) == [["10-17", 120, 131, None], ["18-24", 300, 310, None], ["Total", None, None, None]]
+    assert table.rows[-1].total
+    assert reply.warnings == ("hidden sheet 'Lookup' not read",
+                              "5 formula cells saved without a calculated value (read as empty: open and save "
+                              "the workbook in a spreadsheet program to store them)")
