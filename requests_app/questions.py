@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-# "1:", "1.", "1)", "(1)", "Q1", "Q.1", "Q1:", "Question 1 -", "Part 1 -", "2a)", "3(b)", "Q3 (b)", optionally
-# behind a bullet or bold markers.
+# "1:", "1.", "1)", "(1)", "Q1", "Q.1", "Q1:", "Question 1 -", "Part 1 -", "Request 1:", "2a)", "3(b)", "Q3 (b)",
+# Welsh "Cwestiwn 1" (question), "Rhan 1" (part), "Cais 1" (request), optionally behind a bullet or bold markers.
 _QUESTION = re.compile(
     r"""^\s*(?:[-*•]\s+)?(?:\*\*)?\s*
-        (?:(?:Q\.?|Question|Part)\s*(?P<q>\d{1,2}[a-z]?)(?:\s?\((?P<qs>[a-z])\))?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
+        (?:(?:Q\.?|Question|Part|Cwestiwn|Rhan)\s*(?P<q>\d{1,2}[a-z]?)(?:\s?\((?P<qs>[a-z])\))?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
           |(?P<n>\d{1,2}[a-z]?)(?:\((?P<ns>[a-z])\)\s*[:.)]?|\s*[:.)])
-          |\((?P<p>\d{1,2}[a-z]?)\))
+          |\((?P<p>\d{1,2}[a-z]?)\)
+          |(?:Request|Cais)\s*(?P<r>\d{1,2}[a-z]?)\s*[:.)\-–/])
         \s*(?:\*\*)?\s*(?P<text>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -59,12 +60,12 @@ def question_number(line: str) -> str | None:
 
 def _number(match: re.Match) -> str:
     """'3' and 'b' of "Question 3(b)" as "3b", the spec's form of a part ("2a")."""
-    return ((match.group("q") or match.group("n") or match.group("p"))
+    return ((match.group("q") or match.group("n") or match.group("p") or match.group("r"))
             + (match.group("qs") or match.group("ns") or "")).lower()
 
 
 # A heading line that is only the number: "Q2", "Question 2", "Request 2", "Part 2" (as PSNI and
 # others head each answer), or "2." / "2:" / "2)" alone above its answer.
-_BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q\.?|Question|Request|Part)\s*(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?\s*[:.)]?"
+_BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q\.?|Question|Request|Part|Cwestiwn|Cais|Rhan)\s*(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?\s*[:.)]?"
                    r"|(\d{1,2}[a-z]?)(?:\(([a-z])\)\s*[:.)]?|\s*[:.)])|\((\d{1,2}[a-z]?)\))"
                    r"\s*(?:\*\*)?\s*$", re.IGNORECASE)

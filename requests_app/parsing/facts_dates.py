@@ -25,8 +25,9 @@ _ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"
 DATE = re.compile(rf"(?<![\w/.-])(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 _LETTER_LABEL = re.compile(
-    r"^[\s>|#-]*(?:dated\s*:|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
-    r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))\s*[:.\-–]?\s*", re.IGNORECASE)
+    r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
+    r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))(?:\s*/\s*dyddiad)?\s*[:.\-–]?\s*",
+    re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of)\s*$", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:(?:your\s+)?request|receipt|birth)|(?:date\s+)?(?:(?:request|date)\s+)?received"
@@ -183,6 +184,8 @@ def _line_date(line: str, near_top: bool) -> date | None:
     """
     label = _LETTER_LABEL.match(line) or (_SENT_LABEL.match(line) if near_top else None)
     found = label and _date_at_start(line[label.end():])
+    if label and not found and " / " in line[label.end():]:  # "14 Mawrth 2024 / 14 March 2024"
+        found = next(filter(None, map(_date_at_start, line[label.end():].split(" / ")[1:])), None)
     if found:
         return found
     for label in _INLINE_LABEL.finditer(line) if near_top and len(line) < 200 else ():

@@ -347,3 +347,17 @@ def test_xlsx_formulas_without_values_hidden_sheets_and_date_formats(tmp_path):
     assert reply.warnings == ("hidden sheet 'Lookup' not read",
                               "5 formula cells saved without a calculated value (read as empty: open and save "
                               "the workbook in a spreadsheet program to store them)")
+
+
+def test_a_bilingual_welsh_letter():
+    reply = parse_text(
+        "Heddlu Dyfed-Powys Police\n"
+        "Ein Cyf / Our Ref: DP-2024-0444\n"
+        "Dyddiad / Date: 14 Mawrth 2024 / 14 March 2024\n\n"
+        "Cwestiwn 1 / Question 1\n\n"
+        "Year      Number\n2022         5\n2023         6\n\n"
+        "Request 2: Calls to 101 per month\n\n"
+        "Month     Calls\nJan         410\nFeb         388\n")
+    assert (reply.facts.reference, str(reply.facts.letter_date)) == ("DP-2024-0444", "2024-03-14")
+    assert [(t.question, t.title) for t in reply.tables] == [("1", None), ("2", None)]
+    assert str(parse_text("Date / Dyddiad: 14 March 2024\n\nAnnwyl Syr\n").facts.letter_date) == "2024-03-14"

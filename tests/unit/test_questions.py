@@ -35,7 +35,7 @@ def test_seven_questions_in_the_bedfordshire_seed():
 
 
 @pytest.mark.parametrize("line, number", [("Request 2", "2"), ("Part 3", "3"), ("1.", "1"), ("2)", "2"), ("3:", "3"),
-                                          ("**Q4**", "4"), ("Question 5", "5"), ("12", None), ("Request 2 was received", None),
+                                          ("**Q4**", "4"), ("Question 5", "5"), ("12", None), ("Request 2 was received", None), ("Request 1: Calls to 101", "1"),
                                           ("2019", None), ("Question 3(b)", "3b"), ("1(a)", "1a"), ("Part 2 (c)", "2c")])
 def test_a_heading_that_is_only_the_number(line, number):
     assert question_number(line) == number
