@@ -121,7 +121,7 @@ def _read_page(page, source: str) -> _Page:
     text, tops = _layout_lines(lines)
     ruled = []
     for table in tables:
-        cells = tuple(tuple(_cell(c) for c in row) for row in table.extract())
+        cells = _spread_merged(table.extract())
         if any(any(row) for row in cells):
             ruled.append(_Ruled(Grid(cells=cells, source=source, above=_above(lines, table.bbox)),
                                 table.bbox[1], table.bbox[3]))
@@ -350,6 +350,26 @@ def _inside(obj: dict, bbox: tuple) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _spread_merged(rows: list[list[str | None]]) -> tuple[tuple[str, ...], ...]:
+    """The table's text; in its heading rows (above the first row of figures), a cell a merge
+    covers (None from pdfplumber, "" a cell left blank) takes the text of the one it spans from,
+    as the spreadsheet readers spread merged headers ("2022" over Arrests and Charges)."""
+    out = []
+    heading = True
+    for row in rows:
+        cells = [_cell(c) for c in row]
+        heading = heading and not any(is_value_like(c) and not _YEARISH_CELL.match(c) for c in cells[1:] if c)
+        if heading and sum(c is not None for c in row) > 1:  # not a title across the whole table
+            for j in range(1, len(row)):
+                if row[j] is None and cells[j - 1]:
+                    cells[j] = cells[j - 1]
+        out.append(tuple(cells))
+    return tuple(out)
+
+
+_YEARISH_CELL = re.compile(r"^(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?$")
 
 
 def _cell(value: str | None) -> str:

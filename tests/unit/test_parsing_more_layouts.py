@@ -361,3 +361,33 @@ def test_a_bilingual_welsh_letter():
     assert (reply.facts.reference, str(reply.facts.letter_date)) == ("DP-2024-0444", "2024-03-14")
     assert [(t.question, t.title) for t in reply.tables] == [("1", None), ("2", None)]
     assert str(parse_text("Date / Dyddiad: 14 March 2024\n\nAnnwyl Syr\n").facts.letter_date) == "2024-03-14"
+
+
+def test_a_ruled_pdf_table_spreads_a_year_merged_over_two_columns(tmp_path):
+    from fpdf import FPDF
+
+    from requests_app.parsing import parse_path
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(0, 5, "Question 4", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.cell(50, 6, "Strand", border=1)
+    for year in ("2022", "2023"):
+        pdf.cell(50, 6, year, border=1, align="C")
+    pdf.ln(6)
+    pdf.cell(50, 6, "", border=1)
+    for heading in ("Arrests", "Charges") * 2:
+        pdf.cell(25, 6, heading, border=1, align="C")
+    pdf.ln(6)
+    for label, figures in (("Race", (210, 95, 230, 101)), ("Religion", (40, 12, 44, 18)), ("Total", (250, 107, 274, 119))):
+        pdf.cell(50, 6, label, border=1)
+        for figure in figures:
+            pdf.cell(25, 6, str(figure), border=1, align="R")
+        pdf.ln(6)
+    path = tmp_path / "reply.pdf"
+    pdf.output(str(path))
+    (table,) = parse_path(str(path)).tables
+    assert table.columns == ("2022 Arrests", "2022 Charges", "2023 Arrests", "2023 Charges")
+    assert (table.question, cells(table)[-1], table.totals_consistent) == ("4", ["Total", 250, 107, 274, 119], True)
