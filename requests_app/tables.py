@@ -89,12 +89,12 @@ def _day(value) -> str:
 
 class RequestTable(FastBody, tables.Table):
     title = tables.Column(attrs={"td": {"class": "title"}})
-    authority = tables.Column(accessor="authority__name", verbose_name="Authority", order_by="authority__name")
+    authority = tables.Column(accessor="authority_name", verbose_name="Authority", order_by="authority__name")
     status = tables.Column()
     sent_date = tables.Column(verbose_name="Sent")
     due_on = tables.Column(verbose_name="Due", order_by="due_on")
     deadline = tables.Column(empty_values=(), orderable=False, verbose_name="Deadline")
-    batch = tables.Column(accessor="batch__title", verbose_name="Batch", order_by="batch__title")
+    batch = tables.Column(accessor="batch_title", verbose_name="Batch", order_by="batch__title")
     reference = tables.Column(accessor="authority_reference", verbose_name="Their ref.")
 
     class Meta:

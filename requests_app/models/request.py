@@ -171,7 +171,9 @@ class FOIRequest(models.Model):
 
     @property
     def effective_regime(self) -> str:
-        return self.regime or self.authority.default_regime
+        # The lists annotate the authority's regime (selectors.browse.visible_requests) rather
+        # than load the authority.
+        return self.regime or self.__dict__.get("authority_regime") or self.authority.default_regime
 
     @property
     def due(self):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import DateField, Prefetch, QuerySet
+from django.db.models import DateField, F, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
 from requests_app import deadlines, letters, selectors
@@ -15,21 +15,22 @@ from requests_app.presentation import LABELS, when
 
 
 # What the lists show and their deadline badges read (presentation.due_state): a row of every
-# column (a dozen deadline dates among them) took 2.8 ms for 51 rows on PostgreSQL, these 2.15 ms.
-# A field left out here is read with one query a row: the query-count tests would show it.
+# column (a dozen deadline dates among them) took 2.8 ms for 51 rows on PostgreSQL, these 2.15 ms;
+# the authority's and batch's columns as annotations rather than related objects, 1.6 ms (51
+# FOIRequests, not 153 model objects). A field left out is read with one query a row: the
+# query-count tests would show it.
 LISTED = ("id", "title", "status", "regime", "sent_date", "response_due", "response_due_code", "extended_due",
-          "very_overdue", "authority_reference", "authority", "authority__name", "authority__slug",
-          "authority__default_regime", "batch", "batch__title")
-
-
-def _readable(user) -> QuerySet:
-    return (FOIRequest.objects.readable_by(user).select_related("authority", "batch")
-            .annotate(due_on=Coalesce("extended_due", "response_due", output_field=DateField())))
+          "very_overdue", "authority_reference", "authority", "batch")
 
 
 def visible_requests(user) -> QuerySet:
-    """What this person may read (own, team's and public; all for superusers), ready to list."""
-    return _readable(user).only(*LISTED)
+    """What this person may read (own, team's and public; all for superusers), ready to list:
+    with due_on, authority_name, authority_regime and batch_title."""
+    return (FOIRequest.objects.readable_by(user)
+            .annotate(due_on=Coalesce("extended_due", "response_due", output_field=DateField()),
+                      authority_name=F("authority__name"), authority_regime=F("authority__default_regime"),
+                      batch_title=F("batch__title"))
+            .only(*LISTED))
 
 
 COUNT_CAP = 1_000  # a list says "1,000+" past this: 2 ms; 10,000 took 5-19 ms and all 100,000 rows 33-142 ms
@@ -75,7 +76,8 @@ def request_detail(user, pk: int) -> FOIRequest:
     replies = Reply.objects.prefetch_related(
         Prefetch("attachments", queryset=Attachment.objects.order_by("id")),
         Prefetch("tables", queryset=tables)).order_by("letter_date", "id")
-    return (_readable(user).select_related("owner", "team")
+    return (FOIRequest.objects.readable_by(user).select_related("authority", "batch", "owner", "team")
+            .annotate(due_on=Coalesce("extended_due", "response_due", output_field=DateField()))
             .prefetch_related(Prefetch("replies", queryset=replies), "reviews", "escalations", "events__actor")
             .get(pk=pk))
 
