@@ -470,7 +470,7 @@ def run(args, db: Database) -> int:
         ExtraNonWorkingDay.objects.bulk_create([
             ExtraNonWorkingDay(date=d, name="Bench monthly holiday", applies_to_uk=True, applies_to_scotland=True,
                                source_url="https://example.org/bench") for d in monthly])
-        return services.extra_day_saved(day=f"{len(monthly)} bench days")
+        return services.extra_day_saved(day=monthly)
 
     bulk(f"(c2) extra_day_saved: {len(monthly)} more extra days (one a month)", "", add_monthly)
     events = RequestEvent.objects.count()
