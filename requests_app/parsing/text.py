@@ -135,13 +135,22 @@ class _LatestQuestion:
 
 def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
     """Lines that repeat (page headers and footers) and are not table rows or questions."""
-    counts = Counter(map(str.strip, lines))
+    stripped_lines = list(map(str.strip, lines))
+    counts = Counter(stripped_lines)
     counts.pop("", None)
-    return {
+    found = {
         line for line, n in counts.items()
         if n >= 2 and len(line) < 120 and cells_of(line, line) is None and not question_number(line)
         and not _word_tail(line)
     }
+    if found:  # the head of a wrapped label repeats too ("Casualty of paramilitary-style" / "assault  38")
+        heads = dict.fromkeys(found, True)
+        for k, stripped in enumerate(stripped_lines[:-1]):
+            if heads.get(stripped):
+                tail = stripped_lines[k + 1]
+                heads[stripped] = bool(tail) and tail[0].islower() and cells_of(lines[k + 1], tail) is not None
+        found -= {line for line, wraps in heads.items() if wraps}
+    return found
 
 
 def _word_tail(line: str) -> bool:
@@ -265,10 +274,12 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
     run = _dash_list(run, raw)
+    spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
+    if spaced:
+        run = _joined_labels(run)
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
-    spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
         run = _align(run, raw, heads)
     while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
@@ -277,6 +288,25 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+def _joined_labels(run: list[list[str]]) -> list[list[str]]:
+    """Rows with more cells than most, whose extra cells are words before the figures, hold
+    one label with a double space in it ("Theft  from a vehicle   12   14", or a justified
+    line): its words become one cell again, so the row does not read as a header."""
+    widths = Counter(map(len, run))
+    common = widths.most_common(1)[0][0]
+    if len(widths) == 1 or common < 2:
+        return run
+    out = run
+    for i, row in enumerate(run):
+        extra = len(row) - common
+        if extra > 0 and not any(map(is_value_like, row[:extra + 1])) and all(
+                is_value_like(c) for c in row[extra + 1:] if c) and any(row[extra + 1:]):
+            if out is run:
+                out = list(run)
+            out[i] = [" ".join(row[:extra + 1]), *row[extra + 1:]]
+    return out
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -341,9 +371,16 @@ def _align(run: list[list[str]], raw: list[str], n_head: int | None) -> list[lis
         spans = [(0, 0), *spans]  # the label column has no heading: its cell is blank
         width += 1
         header[base] = ["", *header[base]]
+    elif widths.most_common(1)[0][0] == width + 1:
+        blank = _unheaded_column(spans, next(line for row, line in zip(body, body_raw) if len(row) == width + 1))
+        if blank is not None:  # a column of figures with no heading ("1,204   72.1%" under "Number")
+            k, span = blank
+            spans = [*spans[:k], span, *spans[k:]]
+            header[base] = [*header[base][:k], "", *header[base][k:]]
+            width += 1
     if n_head > 1:
-        if widths.most_common(1)[0][0] != width:
-            return run  # the figures are not in the columns the headings make
+        if width not in widths:
+            return run  # no row fills the columns the headings make: the figures are not under them
         header = [row if i == base else _headings_over(raw[i], spans) for i, row in enumerate(header)]
     out = header
     for row, line in zip(body, body_raw):
@@ -355,6 +392,17 @@ def _align(run: list[list[str]], raw: list[str], n_head: int | None) -> list[lis
             placed = [" ".join(row[:len(row) - width + 1]), *row[len(row) - width + 1:]]  # label words
         out.append(placed or row)
     return out
+
+
+def _unheaded_column(spans: list[tuple[int, int]], line: str) -> tuple[int, tuple[int, int]] | None:
+    """(index, span) of the one cell of a full row that no heading stands over, if that is a
+    figure's column (not the label's)."""
+    cells = [m.span() for m in _SEGMENT.finditer(line)]
+    if len(cells) != len(spans) + 1:
+        return None
+    used = {min(range(len(cells)), key=lambda j: _distance(span, cells[j])) for span in spans}
+    missing = [j for j in range(len(cells)) if j not in used]
+    return (missing[0], cells[missing[0]]) if len(used) == len(spans) and missing and missing[0] > 0 else None
 
 
 def _headings_over(line: str, spans: list[tuple[int, int]]) -> list[str]:

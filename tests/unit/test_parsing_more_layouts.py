@@ -391,3 +391,46 @@ def test_a_ruled_pdf_table_spreads_a_year_merged_over_two_columns(tmp_path):
     (table,) = parse_path(str(path)).tables
     assert table.columns == ("2022 Arrests", "2022 Charges", "2023 Arrests", "2023 Charges")
     assert (table.question, cells(table)[-1], table.totals_consistent) == ("4", ["Total", 250, 107, 274, 119], True)
+
+
+def test_a_two_line_header_over_columns_with_blank_cells():
+    table = parse_text(
+        "                             Number of      Number of\n"
+        "Outcome                       arrests        charges\n"
+        "Burglary                           12              3\n"
+        "Robbery                                            5\n"
+        "Theft                               7\n").tables[0]
+    assert (table.row_header, table.columns) == ("Outcome", ("Number of arrests", "Number of charges"))
+    assert cells(table) == [["Burglary", 12, 3], ["Robbery", None, 5], ["Theft", 7, None]]
+
+
+def test_a_double_space_inside_the_first_label_does_not_make_it_a_header():
+    table = parse_text(
+        "Offence                          2022     2023\n"
+        "Theft  from a vehicle              12       14\n"
+        "Theft of a motor vehicle           25       31\n"
+        "Total                              37       45\n").tables[0]
+    assert (table.row_header, table.columns) == ("Offence", ("2022", "2023"))
+    assert cells(table) == [["Theft from a vehicle", 12, 14], ["Theft of a motor vehicle", 25, 31], ["Total", 37, 45]]
+    assert table.totals_consistent is True
+
+
+def test_a_column_of_figures_without_a_heading():
+    table = parse_text(
+        "Rank                                Number\n"
+        "Constable                            1,204       72.1%\n"
+        "Sergeant                               301       18.0%\n").tables[0]
+    assert table.columns == ("Number", "")
+    assert cells(table) == [["Constable", 1204, 72.1], ["Sergeant", 301, 18.0]]
+
+
+def test_a_repeated_head_of_a_wrapped_label_is_not_a_page_header():
+    table = parse_text(
+        "Type of attack                      2021/22    2022/23\n"
+        "Casualty of paramilitary-style\n"
+        "assault                                  38         34\n"
+        "Casualty of paramilitary-style\n"
+        "shooting                                 16         20\n"
+        "Total                                    54         54\n").tables[0]
+    assert cells(table) == [["Casualty of paramilitary-style assault", 38, 34],
+                            ["Casualty of paramilitary-style shooting", 16, 20], ["Total", 54, 54]]
