@@ -284,7 +284,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
             label = tuple(filter(None, _filled_down(raw[:n_labels], outer)))
         cells = raw[n_labels:]
         if label and not any(cells) and not _is_total_label(label[-1]):  # a "Total" with no figures is a row
-            if labels and pending is None and label[0][:1].islower():  # tail of the row above
+            if labels and pending is None and (label[0][:1].islower() or label[0][:1] in "(["):  # the row above's tail
                 last = labels[-1]
                 labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")
             else:

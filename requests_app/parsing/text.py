@@ -47,7 +47,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
     run: list[list[str]] = []
     raw: list[str] = []  # the line each row of the run came from (for column positions)
     gap: list[str] = []  # lines between a run and what follows, held until we know
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:  # the common blank line, decided here (no furniture, marking or cells)
             if run:
@@ -84,6 +84,10 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         elif run and not gap and _label_only(stripped):
             run.append([stripped])  # a wrapped label in a space-aligned table
             raw.append(line)
+        elif run and len(gap) <= 2 and _label_only(stripped) and _wraps_into_next(lines, i, run, cells_of):
+            run.append([stripped])  # the same, with blank lines between the rows
+            raw.append(line)
+            gap = []
         else:
             if run:
                 grids.append(_grid(run, raw, above, context, questions, source))
@@ -151,6 +155,18 @@ def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
                 heads[stripped] = bool(tail) and tail[0].islower() and cells_of(lines[k + 1], tail) is not None
         found -= {line for line, wraps in heads.items() if wraps}
     return found
+
+
+def _wraps_into_next(lines: list[str], i: int, run: list[list[str]], cells_of: "_CellCache") -> bool:
+    """Whether the next line with text (within two) is a row that goes on with the run: then
+    line i, words alone after a blank line, is the first line of that row's wrapped label."""
+    for line in lines[i + 1:i + 4]:
+        stripped = line.strip()
+        if stripped:
+            cells = cells_of(line, stripped)
+            return (cells is not None and type(cells) is not _Listed and _is_data(cells) and not is_header_like(cells)
+                    and _continues(run, cells))
+    return False
 
 
 def _word_tail(line: str) -> bool:

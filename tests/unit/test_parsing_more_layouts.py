@@ -434,3 +434,20 @@ def test_a_repeated_head_of_a_wrapped_label_is_not_a_page_header():
         "Total                                    54         54\n").tables[0]
     assert cells(table) == [["Casualty of paramilitary-style assault", 38, 34],
                             ["Casualty of paramilitary-style shooting", 16, 20], ["Total", 54, 54]]
+
+
+def test_a_label_wrapped_around_its_figures_with_blank_lines_between_rows():
+    table = parse_text(
+        "Offence group                     2022         2023\n\n"
+        "Violence against the person -\n"
+        "with injury                       1,204        1,310\n"
+        "(including ABH)\n\n"
+        "Robbery                             410          395\n\n"
+        "Total                             1,614        1,705\n\n"
+        "Robbery by area\n\n"
+        "Offence group                     2022         2023\n"
+        "Robbery                             410          395\n").tables[0]
+    assert (table.row_header, table.columns, table.title) == ("Offence group", ("2022", "2023"), None)
+    assert cells(table) == [["Violence against the person - with injury (including ABH)", 1204, 1310],
+                            ["Robbery", 410, 395], ["Total", 1614, 1705]]
+    assert table.totals_consistent is True
