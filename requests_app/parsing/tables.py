@@ -165,15 +165,15 @@ def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[st
 
 
 def header_rows(cells) -> int | None:
-    """How many rows head the table: the rows before the first data row (at most 3), or
-    None when none of the first four rows is data. A row of years is a header row, not
+    """How many rows head the table: the rows before the first data row (at most 4), or
+    None when none of the first five rows is data. A row of years is a header row, not
     data, unless another row of years follows it: figures, a wrapped label, a group
     heading or a second header row may come next."""
     lead = _leading_labels(cells)
     tail = _trailing_text_columns(cells, lead)
     if tail:  # a "Notes" column: its words say nothing of which rows are figures
         cells = [row[:len(row) - tail] for row in cells]
-    for k, row in enumerate(cells[:4]):
+    for k, row in enumerate(cells[:5]):
         if k and _filled(row) == [0]:
             return k  # a label alone under the header: a wrapped label or a group heading, the body's
         if not _is_data(row, lead):

@@ -25,6 +25,8 @@ _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
 _SPACES = re.compile(r" {2,}")
+_CONTACT = re.compile(r"(?:tel(?:ephone)?|phone|fax|mobile|textphone|minicom|web(?:site)?|e-?mail|post\s?code|dx)"
+                      r"(?:\s+(?:no|number))?\.?\s*:", re.IGNORECASE)
 _LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*\S)")  # _GAP where the only whitespace is the space (it is much faster)
 
 
@@ -78,6 +80,9 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
                 run, raw, above = [], [], []
             if not run and gap:
                 above.extend(gap)
+            elif not run and above and context and context[-1] is above[-1] and _heading_above(above[-1], line):
+                run.append(["", above.pop().strip()])  # "Days lost to" over "sickness": the header's first line
+                raw.append(context.pop())
             gap = []
             run.append(cells)
             raw.append(line)
@@ -157,6 +162,18 @@ def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
     return found
 
 
+def _heading_above(previous: str, line: str) -> bool:
+    """Whether `previous`, one phrase set in from the left, stands over a column of `line`
+    other than its first: the top line of a heading wrapped over two lines."""
+    at = len(previous) - len(previous.lstrip(" "))
+    if at < 4 or "  " in previous.strip() or not previous.strip():
+        return False
+    segment = (at, len(previous.rstrip()))
+    columns = [m.span() for m in _SEGMENT.finditer(line)]
+    return len(columns) >= 2 and any(_overlap(segment, span) > 0 for span in columns[1:]) and \
+        _overlap(segment, columns[0]) == 0
+
+
 def _wraps_into_next(lines: list[str], i: int, run: list[list[str]], cells_of: "_CellCache") -> bool:
     """Whether the next line with text (within two) is a row that goes on with the run: then
     line i, words alone after a blank line, is the first line of that row's wrapped label."""
@@ -179,6 +196,8 @@ def _cells(line: str, stripped: str) -> list[str] | None:
     """The cells of a table row (`stripped` is line.strip()), or None for a line of prose."""
     if not stripped or _is_rule(line):
         return None
+    if _CONTACT.match(stripped):
+        return None  # "Telephone:   0303 123 1113 (local rate) or 01625 545 745"
     if ".." in stripped or "…" in stripped:  # "Burglary ........ 412": dot leaders part label and figure
         leaders = _LEADERS.sub("   ", stripped)
         if leaders != stripped:
@@ -286,13 +305,14 @@ def _is_data(cells: list[str]) -> bool:
 def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[str],
           questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
-    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c):
+    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or (
+            type(run[0]) is not _Listed and all(row[0].endswith(":") for row in run)):  # "Ref:   FOI/1", "Tel:   0303"
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
     run = _dash_list(run, raw)
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
-        run = _joined_labels(run)
+        run = _set_in_headings(_joined_labels(run), raw)
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
@@ -304,6 +324,22 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+def _set_in_headings(run: list[list[str]], raw: list[str]) -> list[list[str]]:
+    """A line of words alone above the first row of figures, set in over the figures' columns
+    (the last line of "Days lost to / sickness / absence"), goes on with the header: it is
+    not a label, which would stand at the left with the others."""
+    data = [i for i, row in enumerate(run) if len(row) > 1 and _is_data(row)]
+    if not data or data[0] < 2:
+        return run
+    label_x = min(len(raw[i]) - len(raw[i].lstrip(" ")) for i in data)
+    out = run
+    for i in range(1, min(data[0], 5)):
+        if len(run[i]) == 1 and len(raw[i]) - len(raw[i].lstrip(" ")) > label_x + 4:
+            out = list(out) if out is run else out
+            out[i] = ["", run[i][0]]
+    return out
 
 
 def _joined_labels(run: list[list[str]]) -> list[list[str]]:

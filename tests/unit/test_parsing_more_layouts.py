@@ -451,3 +451,17 @@ def test_a_label_wrapped_around_its_figures_with_blank_lines_between_rows():
     assert cells(table) == [["Violence against the person - with injury (including ABH)", 1204, 1310],
                             ["Robbery", 410, 395], ["Total", 1614, 1705]]
     assert table.totals_consistent is True
+
+
+def test_headings_wrapped_above_and_below_the_row_header_line():
+    table = parse_text(
+        "2. How many assaults led to sickness absence?\n\n"
+        "                                                                  Number of\n"
+        "                                                Days lost to        staff\n"
+        "       Year                   Assaults          sickness          affected\n"
+        "                                                 absence\n"
+        "       2021/22                     212              1,045              64\n"
+        "       2022/23                     225                987              71\n").tables[0]
+    assert (table.question, table.title, table.row_header) == ("2", None, "Year")
+    assert table.columns == ("Assaults", "Days lost to sickness absence", "Number of staff affected")
+    assert cells(table) == [["2021/22", 212, 1045, 64], ["2022/23", 225, 987, 71]]
