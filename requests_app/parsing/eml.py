@@ -29,7 +29,7 @@ def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
     warnings: list[str] = []
     _walk(message, blocks, attachments, warnings, limits, depth=0)
     return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings),
-                     sent=_sent(message))
+                     sent=_sent(message), subject=" ".join(str(message.get("Subject", "")).split()) or None)
 
 
 def _sent(message: EmailMessage) -> date | None:

@@ -140,9 +140,10 @@ _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus"
                     "qualified", "class", "disclos", "favouring", "suppress", "as")
 
 
-def extract_facts(text: str, sent: date | None = None) -> Facts:
+def extract_facts(text: str, sent: date | None = None, subject: str | None = None) -> Facts:
     """The reference, dates, exemptions and flags of one reply's text; `sent` (an e-mail's Date
-    header) is the letter date when the text states none.
+    header) is the letter date when the text states none, and the reference in `subject` (its
+    Subject header) the reference.
 
     The exemptions, the flags and the received date are read from the reply itself: the thread
     quoted below it ("-----Original Message-----", "On ... wrote:", lines opened by ">") is
@@ -153,6 +154,7 @@ def extract_facts(text: str, sent: date | None = None) -> Facts:
     footer_date, footer_ref = fd.footer(text)
     letter = fd.letter_date(text) or footer_date or sent
     reference, reference_warnings = fd.reference(text, whole_folded, footer_ref)
+    reference = reference or fd.subject_reference(subject)
     text, folded = _own_part(text, whole_folded)
     lines = _lines(text)
     sentences = list(_sentences(text, lines))

@@ -55,7 +55,14 @@ _REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za
 _NOT_OURS = re.compile(r"\b(?:your|their|ico|crime|incident|occurrence|log|court|tribunal)[ \t]*$", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
-_FOI_TOKEN = re.compile(r"\b(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)[A-Za-z0-9][A-Za-z0-9/_-]*")
+_FOI_TOKEN = re.compile(r"(?<![\w/.-])(?:[A-Za-z0-9]+[/_-])?(?:FOI|FOIA|FOISA|EIR)[ /_-]?(?=[A-Za-z0-9/_-]*\d)"
+                        r"[A-Za-z0-9][A-Za-z0-9/_-]*")  # "FOI 001234/24", "2024/FOI/123", "IM-FOI-2024-0789"
+# An e-mail's subject names the request: "RE: Freedom of Information Request - 012345/2024",
+# "FOI request 24-0123 (stop and search)".
+_SUBJECT_REF = re.compile(r"^[ \t>]*subject:[^\n]*?\b(?:foi|foia|foisa|eir|freedom\s+of\s+information)\b"
+                          r"(?:[ \t\-–:#]+(?:\(scotland\)|act|request|response|reply|review|ref(?:erence)?|no\.?|number)\b)*"
+                          r"\.?[ \t\-–:#]*"
+                          r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*)", re.IGNORECASE | re.MULTILINE)
 _FOOTER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*")
 # The words a match of each can begin with (see scan.py).
 _MONTH_STARTS = tuple(_MONTH_NUMBERS)
@@ -329,6 +336,13 @@ def _resolve(m: re.Match, letter: date | None) -> tuple[date | None, list[str]]:
 
 
 # -- reference ------------------------------------------------------------------------
+def subject_reference(subject: str | None) -> str | None:
+    """The reference an e-mail's Subject header names ("RE: FOI request 24-0123 (stop and search)")."""
+    m = _SUBJECT_REF.match(f"Subject: {subject}") if subject else None
+    ref = m.group("ref").rstrip("./_-") if m else None
+    return ref if ref and _plausible_ref(ref) else None
+
+
 def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
     """The first labelled reference; else an FOI-shaped one; else the page footer's (see footer()).
 
@@ -337,7 +351,9 @@ def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | Non
     """
     found = _labelled_refs(text, folded)
     if not found:
-        token = next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
+        subject = next((m.group("ref").rstrip("./_-") for m in _SUBJECT_REF.finditer(text)
+                        if _plausible_ref(m.group("ref").rstrip("./_-"))), None) if "subject:" in folded else None
+        token = subject or next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
         return token or footer_ref, []
     first, warnings = found[0], []
     keys, endings = set(), set()  # the references' keys, and every ending of them

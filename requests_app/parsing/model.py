@@ -115,6 +115,7 @@ class Extracted:
     attachments: tuple[tuple[str, bytes], ...] = ()
     warnings: tuple[str, ...] = ()
     sent: date | None = None  # an e-mail's Date header: the letter date when the text gives none
+    subject: str | None = None  # an e-mail's Subject: the reference when the text gives none
 
 
 @dataclass(frozen=True)

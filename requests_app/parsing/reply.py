@@ -99,9 +99,11 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
         tables.extend(child.tables)
         texts.append(child.text)
     text = "\n".join(t for t in texts if t)
+    from requests_app.parsing import facts_dates as fd
     from requests_app.parsing.facts import extract_facts
 
-    facts = extract_facts(text, sent=extracted.sent) if text.strip() else Facts(letter_date=extracted.sent)
+    facts = extract_facts(text, sent=extracted.sent, subject=extracted.subject) if text.strip() else Facts(
+        letter_date=extracted.sent, reference=fd.subject_reference(extracted.subject))
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
 
 

@@ -243,8 +243,8 @@ def _list_row(line: str) -> list[str] | None:
     m = _LIST_ROW.fullmatch(line)
     if m is None:
         return None
-    label, value = m.group("label").strip(), m.group("value")
-    if not is_value_like(value) or _NOT_LISTED.search(label):
+    label, value = m.group("label").strip().lstrip("•·▪◦‣*-– ").strip(), m.group("value")  # "• 2020/21: 645"
+    if not label or not is_value_like(value) or _NOT_LISTED.search(label):
         return None
     return _Listed((label, value))
 

@@ -1,6 +1,9 @@
-"""Replies in layouts from forces outside the seeds (a fourth probe of 19 hand-checked letters):
-bare question numbers between tables, two-column letterheads, "Sub-total" rows, figures with
-their share beside them, wrapped labels, e-mails pasted as text and provisions only described."""
+"""Replies in layouts from forces outside the seeds, from three probes of hand-checked letters
+and files (19 text replies; 39 PDF, XLSX, DOCX, HTML and e-mail files; 20 messy text conversions):
+bare question numbers between tables, letterheads, sub-totals, Notes columns, footnote marks,
+wrapped headings and labels, e-mails pasted as text, subjects, and provisions only described."""
+import pytest
+
 from requests_app.parsing import parse_text
 
 
@@ -465,3 +468,34 @@ def test_headings_wrapped_above_and_below_the_row_header_line():
     assert (table.question, table.title, table.row_header) == ("2", None, "Year")
     assert table.columns == ("Assaults", "Days lost to sickness absence", "Number of staff affected")
     assert cells(table) == [["2021/22", 212, 1045, 64], ["2022/23", 225, 987, 71]]
+
+
+@pytest.mark.parametrize("subject, reference", [
+    ("RE: Freedom of Information Request 2024/FOI/123 - Stop and search", "2024/FOI/123"),
+    ("FOI Response - IM-FOI-2024-0789", "IM-FOI-2024-0789"),
+    ("Freedom of Information Request - 012345/2024", "012345/2024"),
+    ("RE: FOI request 24-0123 (stop and search)", "24-0123"),
+    ("RE: Freedom of Information Request - Ref: DP-2024-0444", "DP-2024-0444"),
+    ("Freedom of Information Act 2000 request", None),
+])
+def test_the_reference_a_subject_line_names(subject, reference):
+    assert parse_text(f"Subject: {subject}\n\nDear Requester\n\nThe figures are attached.\n").facts.reference == reference
+
+
+def test_an_eml_subject_names_the_reference_when_the_body_does_not(tmp_path):
+    from email.message import EmailMessage
+
+    from requests_app.parsing import parse_path
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Date"] = "foi@norfolk.police.uk", "me@example.com", "Tue, 12 Mar 2024 09:30:00 +0000"
+    message["Subject"] = "RE: FOI request 24-0123 (stop and search)"
+    message.set_content("Dear Requester\n\nPlease find our response attached.\n")
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(message))
+    assert parse_path(str(path)).facts.reference == "24-0123"
+
+
+def test_bullets_are_not_part_of_a_listed_label():
+    table = parse_text("Q1. How many hate crimes?\n\n• 2020/21: 645\n• 2021/22: 702\n").tables[0]
+    assert (table.question, cells(table)) == ("1", [["2020/21", 645], ["2021/22", 702]])
