@@ -398,8 +398,8 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
     """FOIA's "duty to confirm or deny does not arise" subsections; FOISA's s18."""
     if scottish:
         return re.match(r"s18\b|s18\(", provision) is not None
-    m = re.match(r"s(\d+)\((\d+)[A-Z]?\)", provision)
-    return bool(m) and _NCND_FOIA.get(m.group(1)) == m.group(2)
+    m = re.match(r"s(\d+)\((\d+)([A-Z]?)\)", provision)  # 40(5A), 40(5B) are 40's NCND too; 38(2A) is no FOIA's
+    return bool(m) and _NCND_FOIA.get(m.group(1)) == m.group(2) and (not m.group(3) or m.group(1) == "40")
 
 
 # -- flags ----------------------------------------------------------------------------

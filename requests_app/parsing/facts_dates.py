@@ -29,7 +29,8 @@ _LETTER_LABEL = re.compile(
     r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))(?:\s*/\s*dyddiad)?\s*[:.\-–]?\s*",
     re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
-_OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of)\s*$", re.IGNORECASE)
+_OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of|by|due|deadline|until|before)\s*$",
+                         re.IGNORECASE)  # "Respond by date:" (Police Scotland's deadline) is no letter date
 _OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:(?:your\s+)?request|receipt|birth)|(?:date\s+)?(?:(?:request|date)\s+)?received"
                           r"(?:\s+(?:date|on))?|request\s+(?:date|dated)|date\s+requested)\W*$", re.IGNORECASE)
 _SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
@@ -204,7 +205,8 @@ def _line_date(line: str, near_top: bool) -> date | None:
         return found
     cells = [c for c in re.split(r"\t|\s{2,}|\|", line.strip()) if c.strip()]
     if (len(cells) == 2 and re.search(r"[A-Za-z]{2}", cells[0]) and not DATE.search(cells[0])
-            and not _OTHER_LABEL.match(cells[0])):  # "Request received:   4 March 2024" is not the letter's
+            and not _OTHER_LABEL.match(cells[0])  # "Request received:   4 March 2024" is not the letter's,
+            and not _OTHER_DATE.search(re.sub(r"\W*dated?\W*$", "", cells[0]))):  # nor "Respond by date:   ..."
         return _full_date(cells[1])
     return None
 

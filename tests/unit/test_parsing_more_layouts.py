@@ -499,3 +499,11 @@ def test_an_eml_subject_names_the_reference_when_the_body_does_not(tmp_path):
 def test_bullets_are_not_part_of_a_listed_label():
     table = parse_text("Q1. How many hate crimes?\n\n• 2020/21: 645\n• 2021/22: 702\n").tables[0]
     assert (table.question, cells(table)) == ("1", [["2020/21", 645], ["2021/22", 702]])
+
+
+def test_a_respond_by_date_is_no_letter_date_and_38_2a_is_no_ncnd():
+    assert parse_text("Our ref: IM-FOI-2024-1\nRespond by date:  14 March 2024\n\nDear X\n").facts.letter_date is None
+    facts = parse_text("The information is exempt under section 38(1)(b), as read with section 38(2A).\n").facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s38(1)(b)", "s38(2A)"), False)
+    assert parse_text("The duty to confirm or deny does not arise by virtue of section 40(5A).\n").facts \
+        .neither_confirm_nor_deny
