@@ -125,12 +125,17 @@ def _title_above(above: tuple[str, ...]) -> str | None:
             continue  # "Source: Niche RMS" under the caption names where the figures come from
         if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
             return None
+        if _NOT_CAPTION.match(line):
+            return None  # "Dear Sir", "Response", "Yours sincerely": the letter's, not the table's
         if line.endswith(":") and (len(line.split()) > 12 or _LEAD_IN.search(line)):
             return None  # "The figures are as follows:" leads in; "Firearms operations in 2023:" is a caption
         return line.strip("*_ ")
     return None
 
 
+_NOT_CAPTION = re.compile(r"dear\b|yours\s+(?:sincerely|faithfully)\b|(?:kind|best|warm)\s+regards\b|regards\W*$"
+                          r"|many\s+thanks\b|thank\s+you\b|(?:our\s+)?(?:response|answer|reply|disclosure|decision)s?\W*$",
+                          re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"(?:data\s+)?source\s*[:\-–]|notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\b(?:follows?|following|below|see|please|we|i|our|is|are|was|were|shows?|provided|attached"
                       r"|set\s+out|table|here|these|this)\b", re.IGNORECASE)

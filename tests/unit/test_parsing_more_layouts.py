@@ -507,3 +507,10 @@ def test_a_respond_by_date_is_no_letter_date_and_38_2a_is_no_ncnd():
     assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s38(1)(b)", "s38(2A)"), False)
     assert parse_text("The duty to confirm or deny does not arise by virtue of section 40(5A).\n").facts \
         .neither_confirm_nor_deny
+
+
+@pytest.mark.parametrize("above, title", [("Dear Mr Smith", None), ("Response", None), ("Yours sincerely", None),
+                                          ("Response times by area", "Response times by area")])
+def test_a_salutation_or_a_response_heading_is_not_a_caption(above, title):
+    table = parse_text(f"{above}\n\nArea      2022    2023\nNorth        5       6\nSouth        7       8\n").tables[0]
+    assert table.title == title
