@@ -312,7 +312,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     run = _dash_list(run, raw)
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
-        run = _set_in_headings(_joined_labels(run), raw)
+        run = _label_under_its_column(_set_in_headings(_joined_labels(run), raw), raw)
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
@@ -324,6 +324,23 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[str]]:
+    """A row one cell short whose words start under the second column of the full rows
+    ("2022  Burglary  96" then "        Robbery   31"): its first label was printed once, for
+    the group; a blank cell goes in front, to be filled down (tables._filled_down)."""
+    width = max(map(len, run))
+    full = [line for row, line in zip(run, raw) if len(row) == width and _is_data(row[1:])]
+    if width < 3 or len(full) < 2:
+        return run
+    second = min(m.start() for m in (list(_SEGMENT.finditer(line))[1] for line in full))
+    out = run
+    for i, (row, line) in enumerate(zip(run, raw)):
+        if len(row) == width - 1 and not is_value_like(row[0]) and len(line) - len(line.lstrip(" ")) >= second - 1:
+            out = list(out) if out is run else out
+            out[i] = ["", *row]
+    return out
 
 
 def _set_in_headings(run: list[list[str]], raw: list[str]) -> list[list[str]]:

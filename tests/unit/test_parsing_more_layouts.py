@@ -514,3 +514,15 @@ def test_a_respond_by_date_is_no_letter_date_and_38_2a_is_no_ncnd():
 def test_a_salutation_or_a_response_heading_is_not_a_caption(above, title):
     table = parse_text(f"{above}\n\nArea      2022    2023\nNorth        5       6\nSouth        7       8\n").tables[0]
     assert table.title == title
+
+
+def test_a_group_label_printed_once_is_filled_down():
+    table = parse_text(
+        "Year    Offence     Charged\n"
+        "2022    Burglary       96\n"
+        "        Robbery        31\n"
+        "2023    Burglary      104\n"
+        "        Robbery        28\n").tables[0]
+    assert (table.row_header, table.columns) == ("Year / Offence", ("Charged",))
+    assert cells(table) == [["2022", "Burglary", 96], ["2022", "Robbery", 31], ["2023", "Burglary", 104],
+                            ["2023", "Robbery", 28]]
