@@ -334,7 +334,10 @@ def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[s
     full = [line for row, line in zip(run, raw) if len(row) == width and _is_data(row[1:])]
     if width < 3 or len(full) < 2:
         return run
-    second = min(m.start() for m in (list(_SEGMENT.finditer(line))[1] for line in full))
+    starts = [segments[1].start() for segments in (list(_SEGMENT.finditer(line)) for line in full) if len(segments) > 1]
+    if len(starts) < 2:
+        return run  # single-spaced rows ("Harassment 149 133"): no columns by position
+    second = min(starts)
     out = run
     for i, (row, line) in enumerate(zip(run, raw)):
         if len(row) == width - 1 and not is_value_like(row[0]) and len(line) - len(line.lstrip(" ")) >= second - 1:
