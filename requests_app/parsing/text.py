@@ -63,7 +63,8 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         skip = skipped.get(stripped)
         if skip is None:
             skip = skipped[stripped] = _MARKING.match(stripped) is not None
-        if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)):  # "2." heads question 2
+        if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)  # "2." heads question 2
+                    and (gap or not _wrapped_figures(run, stripped))):  # "  705" right under: the row's last figure
             if run:
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
@@ -86,6 +87,9 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
             gap = []
             run.append(cells)
             raw.append(line)
+        elif run and not gap and _wrapped_figures(run, stripped):
+            run[-1] = [*run[-1], *stripped.split()]  # the row's last figures, wrapped onto a line of their own
+            raw[-1] = f"{raw[-1]}  {stripped}"
         elif run and not gap and _label_only(stripped):
             run.append([stripped])  # a wrapped label in a space-aligned table
             raw.append(line)
@@ -160,6 +164,15 @@ def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
                 heads[stripped] = bool(tail) and tail[0].islower() and cells_of(lines[k + 1], tail) is not None
         found -= {line for line, wraps in heads.items() if wraps}
     return found
+
+
+def _wrapped_figures(run: list[list[str]], stripped: str) -> bool:
+    """Whether `stripped`, figures alone, are what the run's last row lacks of the header's width."""
+    last = run[-1]
+    if len(run) < 2 or type(last) is _Listed or len(last) < 2 or not stripped[:1].isdigit():
+        return False
+    figures = stripped.split()
+    return len(last) + len(figures) == len(run[0]) and all(map(is_value_like, figures)) and _is_data(last)
 
 
 def _heading_above(previous: str, line: str) -> bool:

@@ -526,3 +526,16 @@ def test_a_group_label_printed_once_is_filled_down():
     assert (table.row_header, table.columns) == ("Year / Offence", ("Charged",))
     assert cells(table) == [["2022", "Burglary", 96], ["2022", "Robbery", 31], ["2023", "Burglary", 104],
                             ["2023", "Robbery", 28]]
+
+
+def test_a_last_figure_wrapped_onto_its_own_line_and_a_page_number_after_a_blank_line():
+    table = parse_text(
+        "Offence                        2019   2020   2021   Total\n"
+        "Possession of weapons           120    132    141\n"
+        "  393\n"
+        "Robbery                          80     85\n\n"
+        "2\n\n"
+        "Offence                        2019   2020   2021   Total\n"
+        "Theft                            10     20     30     60\n").tables[0]
+    assert cells(table) == [["Possession of weapons", 120, 132, 141, 393], ["Robbery", 80, 85, None, None],
+                            ["Theft", 10, 20, 30, 60]]
