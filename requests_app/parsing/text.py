@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from requests_app.parsing.model import Grid
 from requests_app.parsing.tables import header_rows, is_header_like
-from requests_app.parsing.values import is_figure, is_value_like
+from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import question_number as _question_number
 
 # Asked of most lines (headings, wrapped labels, furniture, the prose above each table),
@@ -37,7 +37,7 @@ def find_grids(text: str, source: str = "body") -> list[Grid]:
 
 def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], str]:
     """The tables in `text`, and the text with the table rows left out (for reading facts)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _unstacked(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     cells_of = _CellCache()
     furniture = _furniture(lines, cells_of)
     skipped = dict.fromkeys(furniture, True)  # stripped line -> furniture or a marking, each line asked once
@@ -111,6 +111,47 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
 
 
 _UNKNOWN = object()  # not yet in the _CellCache (None there is a line of prose)
+
+
+def _unstacked(lines: list[str]) -> list[str]:
+    """Tables converted one cell to a line (PDF text read without its layout: "Offence", "2022",
+    "2023", "Burglary", "412", "398", ...) as tab-separated rows; other lines as they are."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in lines:
+        if line and len(line) <= 60 and "  " not in line and "\t" not in line and "|" not in line and line.strip():
+            block.append(line)
+            continue
+        if len(block) >= 6:
+            out.extend(_stacked_rows(block))
+        else:
+            out.extend(block)
+        block = []
+        out.append(line)
+    out.extend(_stacked_rows(block) if len(block) >= 6 else block)
+    return out if len(out) != len(lines) else lines
+
+
+def _stacked_rows(block: list[str]) -> list[str]:
+    """The block as rows of a label and m figures (after lines of text before them), for the
+    smallest m that reads at least three rows so and leaves no line over; else as it is."""
+    cells = [line.strip() for line in block]
+    figure = [is_value_like(c) for c in cells]
+    if sum(figure) < 4:
+        return block
+    for m in range(1, 9):
+        for lead in range(0, min(4, len(cells))):  # prose lines above the table ("Table 1", a caption)
+            body = cells[lead:]
+            if len(body) % (m + 1) or len(body) // (m + 1) < 3:
+                continue
+            rows = [body[k:k + m + 1] for k in range(0, len(body), m + 1)]
+            marks = [figure[lead + k:lead + k + m + 1] for k in range(0, len(body), m + 1)]
+            data = [row for row, mark in zip(rows, marks) if not mark[0] and all(mark[1:])]
+            numbers = sum(1 for row in data for c in row[1:] if parse_value(c).__class__ in (int, float))
+            header_ok = not marks[0][0] and (all(marks[0][1:]) or not any(marks[0][1:]))
+            if len(data) >= len(rows) - 1 and header_ok and numbers * 2 >= len(data) * m:
+                return block[:lead] + ["\t".join(row) for row in rows]
+    return block
 
 
 class _CellCache(dict):

@@ -539,3 +539,18 @@ def test_a_last_figure_wrapped_onto_its_own_line_and_a_page_number_after_a_blank
         "Theft                            10     20     30     60\n").tables[0]
     assert cells(table) == [["Possession of weapons", 120, 132, 141, 393], ["Robbery", 80, 85, None, None],
                             ["Theft", 10, 20, 30, 60]]
+
+
+def test_a_table_read_one_cell_to_a_line():
+    reply = parse_text(
+        "Question 1: Offences recorded in 2022 and 2023.\n\n"
+        "Offence\n2022\n2023\nBurglary\n412\n398\nRobbery\n87\n91\nTotal\n499\n489\n\n"
+        "Question 2: Outcomes.\n\n"
+        "Outcome\nCharged\nCautioned\nBurglary\n96\n12\nRobbery\n33\n9\n\n"
+        "Lincolnshire Police\nPO Box 999\nLincoln LN5 7PH\n")
+    first, second = reply.tables
+    assert (first.question, first.row_header, first.columns) == ("1", "Offence", ("2022", "2023"))
+    assert cells(first) == [["Burglary", 412, 398], ["Robbery", 87, 91], ["Total", 499, 489]]
+    assert first.totals_consistent is True
+    assert (second.question, second.columns, cells(second)) == (
+        "2", ("Charged", "Cautioned"), [["Burglary", 96, 12], ["Robbery", 33, 9]])
