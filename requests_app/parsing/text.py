@@ -366,6 +366,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     run = _dash_list(run, raw)
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
+        run, raw = _rejoined_wraps(run, raw)
         run = _label_under_its_column(_set_in_headings(_joined_labels(run), raw), raw)
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
@@ -378,6 +379,23 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+def _rejoined_wraps(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:
+    """A wide table wrapped line by line at a fixed width (an e-mail's 76 characters): every
+    row is a line with its label, then a line that goes on with its figures ("84  86  1010"),
+    the header likewise. The pairs are joined when all of them make rows of one width."""
+    if len(run) < 6 or len(run) % 2:
+        return run, raw
+    heads, tails = run[0::2], run[1::2]
+    width = len(heads[0]) + len(tails[0])
+    if any(len(h) + len(t) != width or len(t) >= len(h) for h, t in zip(heads, tails)):
+        return run, raw
+    if not all(is_value_like(t[0]) and not is_value_like(h[0]) for h, t in zip(heads[1:], tails[1:])):
+        return run, raw
+    if is_value_like(tails[0][0]) and not is_header_like(tails[0]):
+        return run, raw  # the header's tail is headings (or years)
+    return [[*h, *t] for h, t in zip(heads, tails)], [f"{h}  {t}" for h, t in zip(raw[0::2], raw[1::2])]
 
 
 def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[str]]:

@@ -554,3 +554,18 @@ def test_a_table_read_one_cell_to_a_line():
     assert first.totals_consistent is True
     assert (second.question, second.columns, cells(second)) == (
         "2", ("Charged", "Cautioned"), [["Burglary", 96, 12], ["Robbery", 33, 9]])
+
+
+def test_a_wide_table_wrapped_at_a_fixed_width_is_rejoined():
+    table = parse_text(
+        "District        Apr   May   Jun   Jul   Aug   Sep   Oct   Nov   Dec   Jan\n"
+        "Feb   Mar   Total\n"
+        "Norwich          82    91    77    85    90    73    88    95    80    79\n"
+        "84    86   1010\n"
+        "King's Lynn      40    38    42    37    45    39    41    36    44    40\n"
+        "38    43    483\n"
+        "Total           122   129   119   122   135   112   129   131   124   119\n"
+        "122   129   1493\n").tables[0]
+    assert table.columns == ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Total")
+    assert cells(table)[1] == ["King's Lynn", 40, 38, 42, 37, 45, 39, 41, 36, 44, 40, 38, 43, 483]
+    assert (table.totals_consistent, table.warnings) == (True, ())
