@@ -298,7 +298,17 @@ def received_date(text: str, folded: str, letter: date | None) -> tuple[date | N
         found = DATE.match(text, m.end())
         if found and _ABOUT_REQUEST.search(_sentence_before(text, m.start()) + m.group(0)):
             return _resolve(found, letter)
+    for at in received:  # "Your request of 20th February 2024 was received on the same day."
+        before = _sentence_before(text, at) if _SAME_DAY.match(text, at) else ""
+        dated = _REQUEST_DATED.search(before)
+        found = dated and DATE.match(before, dated.end())
+        if found:
+            return _resolve(found, letter)
     return None, []
+
+
+_SAME_DAY = re.compile(r"received\s+(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day)", re.IGNORECASE)
+_REQUEST_DATED = re.compile(r"\brequest\s+(?:dated|of|sent\s+on|made\s+on)\s+", re.IGNORECASE)
 
 
 def _received_label_starts(text: str, folded: str, received: set[int]) -> set[int]:

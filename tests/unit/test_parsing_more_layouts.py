@@ -569,3 +569,9 @@ def test_a_wide_table_wrapped_at_a_fixed_width_is_rejoined():
     assert table.columns == ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Total")
     assert cells(table)[1] == ["King's Lynn", 40, 38, 42, 37, 45, 39, 41, 36, 44, 40, 38, 43, 483]
     assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+@pytest.mark.parametrize("sentence", ["Your request of 20th February 2024 was received on the same day.",
+                                      "Your request dated 20 February was received that day."])
+def test_a_request_received_the_day_it_was_sent(sentence):
+    assert str(parse_text(f"Date: 12 March 2024\n\n{sentence}\n").facts.request_received_date) == "2024-02-20"
