@@ -9,8 +9,9 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from requests_app.models import Authority, FOIRequest, Nation, Regime, Reply, Status
+from requests_app.models import FOIRequest, Nation, Regime, Reply, Status
 from requests_app.models.request import ANSWERED
+from requests_app.selectors import menus
 from requests_app.selectors.batches import BATCH_MENU_SIZE
 
 REVIEWABLE = (Status.ANSWERED_PARTIAL, Status.REFUSED, Status.NOT_HELD)
@@ -126,8 +127,7 @@ class RequestFilter(df.FilterSet):
         if not hasattr(self, "_form"):
             form = super().form
             form.fields["batch"].choices = self._batch_menu
-            form.fields["authority"].choices = [
-                (str(pk), name) for pk, name in Authority.objects.order_by("name").values_list("id", "name")]
+            form.fields["authority"].choices = menus.authority_menu()
         return self._form
 
     def search(self, queryset, name, value):

@@ -497,3 +497,16 @@ def test_the_batch_menu_offers_the_newest_50_and_an_older_chosen_one(people, bat
     assert str(foreign.pk) not in menu(refused) and "Select a valid choice" in refused
     page = client.get(reverse("pages:batch", args=[batch.pk])).content.decode()
     assert f'href="{reverse("pages:requests")}?batch={batch.pk}"' in page
+
+
+def test_the_authority_menu_is_kept_until_an_authority_changes(people, batch, django_assert_num_queries):
+    from requests_app.models import Authority
+    from requests_app.selectors import menus
+
+    first = menus.authority_menu()
+    with django_assert_num_queries(0):
+        assert menus.authority_menu() == first
+    added = Authority.objects.create(name="Aardvark Constabulary", slug="aardvark", nation="england")
+    assert menus.authority_menu()[0] == (str(added.pk), "Aardvark Constabulary")
+    added.delete()
+    assert menus.authority_menu() == first
