@@ -11,7 +11,8 @@ from requests_app.questions import question_number
 
 _TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
-    r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))", re.IGNORECASE)
+    r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
+    r"|^.{0,80}?\S(?<!\bin)(?<!\brunning)\s+totals?\s*:?\s*$", re.IGNORECASE)  # "UNSOLVED Total" (a pivot's)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -289,7 +290,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
             label = tuple(filter(None, _filled_down(raw[:n_labels], outer)))
         cells = raw[n_labels:]
         if label and not any(cells) and not _is_total_label(label[-1]):  # a "Total" with no figures is a row
-            if labels and pending is None and (label[0][:1].islower() or label[0][:1] in "(["):  # the row above's tail
+            if labels and pending is None and is_label_tail(label[0]):  # the row above's label goes on
                 last = labels[-1]
                 labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")
             else:
@@ -313,6 +314,31 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
     return labels, values, flags, sources
 
 
+# Words a label's second line starts with when it goes on from the first ("... Photographs /
+# Or Pseudo Photographs Of Children." in the Title Case of the seeds' labels).
+_CONNECTORS = frozenset("or and of with in for by to from on at under over without including excluding than that "
+                        "which who whom where when whilst while & + plus not nor".split())
+
+
+def is_label_tail(text: str) -> bool:
+    """Whether a line of words alone under a row goes on with that row's label: it starts in
+    lower case, with a bracket or a joining word, or it is Title Case words ending in a stop
+    ("Photographs Of Children.", as the seeds print offences), not a note's sentence."""
+    first = text[:1]
+    return (first.islower() or first in "([&+" or text.split(" ", 1)[0].lower() in _CONNECTORS
+            or title_case_tail(text))
+
+
+_NOTE_WORDS = frozenset("note notes source please figures data this these the all n.b. nb".split())
+
+
+def title_case_tail(text: str) -> bool:
+    words = text.rstrip(".").split()
+    long_words = [w for w in words if len(w) > 3]
+    return (text.endswith(".") and 0 < len(words) <= 8 and words[0].lower().rstrip(":") not in _NOTE_WORDS
+            and bool(long_words) and all(w[0].isupper() for w in long_words))
+
+
 def _filled_down(labels: list[str], outer: list[str]) -> list[str]:
     """A row's label cells with a blank group cell taken from the rows above (a merged cell in
     a spreadsheet, a group printed once). Only while the innermost label is there; a totals
@@ -333,9 +359,10 @@ def _is_total_label(text: str) -> bool:
     return bool(_TOTAL_LABEL.match(text))
 
 
-_SUBTOTAL_LABEL = re.compile(r"^\s*sub[-\s]?totals?\b", re.IGNORECASE)
+_SUBTOTAL_LABEL = re.compile(r"^\s*sub[-\s]?totals?\b|^(?!\s*(?:grand|overall)\b).{0,80}?\S\s+totals?\s*:?\s*$",
+                             re.IGNORECASE)
 
 
 def is_subtotal_label(text: str) -> bool:
-    """'Sub-total', 'Subtotal', 'Sub total': the total of the group it closes."""
+    """'Sub-total', 'Subtotal', 'Sub total', 'UNSOLVED Total': the total of the group it closes."""
     return _SUBTOTAL_LABEL.match(text) is not None

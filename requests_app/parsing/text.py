@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import header_rows, is_header_like
+from requests_app.parsing.tables import _CONNECTORS, header_rows, is_header_like, title_case_tail
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import question_number as _question_number
 
@@ -90,7 +90,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         elif run and not gap and _wrapped_figures(run, stripped):
             run[-1] = [*run[-1], *stripped.split()]  # the row's last figures, wrapped onto a line of their own
             raw[-1] = f"{raw[-1]}  {stripped}"
-        elif run and not gap and _label_only(stripped):
+        elif run and not gap and (_label_only(stripped) or _tail_of_label(run, stripped)):
             run.append([stripped])  # a wrapped label in a space-aligned table
             raw.append(line)
         elif run and len(gap) <= 2 and _label_only(stripped) and _wraps_into_next(lines, i, run, cells_of):
@@ -334,6 +334,14 @@ def _trailing_values(line: str) -> list[str] | None:
     if len(tokens) - k < 2 or k == 0:
         return None
     return [" ".join(tokens[:k]), *tokens[k:]]
+
+
+def _tail_of_label(run: list[list[str]], line: str) -> bool:
+    """A line ending in a stop right under a row ("Or Pseudo Photographs Of Children.") that
+    opens with a joining word or is Title Case words: the end of that row's label, not a note
+    under the table."""
+    return (len(line) <= 160 and len(run[-1]) > 1 and type(run[-1]) is not _Listed
+            and (line.split(" ", 1)[0].lower() in _CONNECTORS or title_case_tail(line)))
 
 
 def _label_only(line: str) -> bool:

@@ -575,3 +575,32 @@ def test_a_wide_table_wrapped_at_a_fixed_width_is_rejoined():
                                       "Your request dated 20 February was received that day."])
 def test_a_request_received_the_day_it_was_sent(sentence):
     assert str(parse_text(f"Date: 12 March 2024\n\n{sentence}\n").facts.request_received_date) == "2024-02-20"
+
+
+def test_title_case_label_tails_and_pivot_group_totals():
+    table = parse_text(
+        "Offence\t2022\t2023\n"
+        "Harassment\t12\t14\n"
+        "Take/ Make/Distribute Indecent Photographs\t31\t20\n"
+        "Or Pseudo Photographs Of Children.\n"
+        "Stalking Involving Serious Alarm\t5\t6\n"
+        "Total\t48\t40\n"
+        "Note: figures for 2023 are provisional.\n").tables[0]
+    assert [r.label for r in table.rows] == [
+        ("Harassment",), ("Take/ Make/Distribute Indecent Photographs Or Pseudo Photographs Of Children.",),
+        ("Stalking Involving Serious Alarm",), ("Total",)]
+    assert table.totals_consistent is True
+    pivot = parse_text(
+        "OUTCOME/OFFENCE\t2017\t2018\tGrand Total\n"
+        "UNSOLVED\t\t\t\n"
+        "Possessing Prohibited Images Of Children\t1\t\t1\n"
+        "Take/ Make/Distribute Indecent Photographs\t31\t20\t51\n"
+        "UNSOLVED Total\t32\t20\t52\n"
+        "COMMUNITY RESOLUTION\t\t\t\n"
+        "Take/ Make/Distribute Indecent Photographs\t4\t6\t10\n"
+        "COMMUNITY RESOLUTION Total\t4\t6\t10\n"
+        "Grand Total\t36\t26\t62\n").tables[0]
+    assert [(r.label, r.total) for r in pivot.rows if r.total] == [
+        (("UNSOLVED", "UNSOLVED Total"), True), (("COMMUNITY RESOLUTION", "COMMUNITY RESOLUTION Total"), True),
+        (("Grand Total",), True)]
+    assert (pivot.totals_consistent, pivot.warnings) == (True, ())
