@@ -63,14 +63,22 @@ def _vector(values: tuple) -> tuple | None:
 
 
 def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...] | None:
+    """The nesting of the rows: with a total, a parse whose top rows add up to it; failing
+    that (the total itself may be wrong), or without one, the subtotals alone. One column of
+    figures nests only under a total it adds up to, with two groups or more: a coincidence
+    is too likely to read as structure otherwise."""
     n = len(vectors)
-    if len(vectors[0]) < 2:
-        return None  # one column of figures: a coincidence is too likely to read as structure
+    one_column = len(vectors[0]) < 2
+    if one_column and target is None:
+        return None
     if target is not None:
         if _sum(vectors) == target:
             return None  # flat rows already add up to the total
         found = _Search(vectors).children(0, 0, target).get(n)
-        return found[0] if found else None
+        if found and (not one_column or sum(1 for _, kids in found[0] if kids) >= 2):
+            return found[0]
+        if one_column:
+            return None
     if not _some_row_covers_the_next(vectors):
         return None
     top = _Search(vectors).greedy()

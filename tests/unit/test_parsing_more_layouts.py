@@ -604,3 +604,35 @@ def test_title_case_label_tails_and_pivot_group_totals():
         (("UNSOLVED", "UNSOLVED Total"), True), (("COMMUNITY RESOLUTION", "COMMUNITY RESOLUTION Total"), True),
         (("Grand Total",), True)]
     assert (pivot.totals_consistent, pivot.warnings) == (True, ())
+
+
+NESTED = ("OUTCOME/OFFENCE/OFFENDER AGE\t2017\t2018\tGrand Total\n"
+          "UNSOLVED\t33\t20\t53\n"
+          "Possessing Prohibited Images Of Children\t1\t\t1\n"
+          "13\t1\t\t1\n"
+          "Take/ Make/Distribute Indecent Photographs\t32\t20\t52\n"
+          "Under 10's\t5\t\t5\n"
+          "11\t3\t2\t5\n"
+          "12\t13\t7\t20\n"
+          "13\t11\t11\t22\n"
+          "Grand Total\t{}\t20\t{}\n")
+
+
+def test_a_nested_table_whose_grand_total_is_wrong_keeps_its_nesting():
+    table = parse_text(NESTED.format(34, 54)).tables[0]
+    assert table.rows[5].label == ("UNSOLVED", "Take/ Make/Distribute Indecent Photographs", "11")
+    assert table.totals_consistent is False
+    assert table.warnings == ("row 'Grand Total', column '2017': stated 34, sum 33",
+                              "row 'Grand Total', column 'Grand Total': stated 54, sum 53")
+    assert parse_text(NESTED.format(33, 53)).tables[0].totals_consistent is True
+
+
+def test_one_column_nests_under_a_grand_total_with_two_groups():
+    table = parse_text("OUTCOME/OFFENCE\t2019\nUNSOLVED\t33\nHarassment\t20\nStalking\t13\n"
+                       "COMMUNITY RESOLUTION\t4\nHarassment\t4\nGrand Total\t37\n").tables[0]
+    assert [r.label for r in table.rows] == [("UNSOLVED",), ("UNSOLVED", "Harassment"), ("UNSOLVED", "Stalking"),
+                                             ("COMMUNITY RESOLUTION",), ("COMMUNITY RESOLUTION", "Harassment"),
+                                             ("Grand Total",)]
+    assert table.totals_consistent is True
+    flat = parse_text("Offence\t2019\nA\t10\nB\t4\nC\t6\nD\t2\nTotal\t12\n").tables[0]  # one parent: a coincidence
+    assert all(len(r.label) == 1 for r in flat.rows) and flat.totals_consistent is False
