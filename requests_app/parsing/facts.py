@@ -74,6 +74,11 @@ _NOT_APPLIED_BACK = re.compile(
     r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?"
     r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:applied|used|relied\s+(?:up)?on|engaged|cited)\s+(?:it|this|them)\b", re.IGNORECASE)
+_CONSIDERED = re.compile(r"\b(?:considered|looked\s+at|assessed|reviewed)\b", re.IGNORECASE)
+_CONSIDERED_NOT = re.compile(
+    r"\b(?:concluded|decided|satisfied|found|determined|established)\b[^.;]{0,160}?\b(?:can\s+be\s+(?:released|disclosed"
+    r"|provided|answered|supplied|complied\s+with)|(?:would|does|do|will)\s+not\b|(?:is|was)\s+not\s+engaged"
+    r"|within\s+the\s+(?:appropriate|cost)\s+limit|no\s+exemption)", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
 _ASIDE = re.compile(  # advice about a future request, or the requester's own words
     r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refined?|resubmit|any\s+(?:further|new)\s+requests?"
@@ -243,9 +248,10 @@ def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, li
         return False, []
     relying, clauses = _relies(sentence), [b.end() for b in _CLAUSE.finditer(sentence)]
     asides = [m.start() for m in _ASIDE.finditer(sentence)]
+    turned_down = _turned_down(sentence)
     cited = []
     for i, cite in enumerate(cites):
-        if _mentioned_only(sentence, cites, i, clauses, asides):
+        if _mentioned_only(sentence, cites, i, clauses, asides, turned_down):
             continue
         if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
             continue
@@ -323,7 +329,16 @@ def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int
             and _CITE.match(line, lead) is not None)
 
 
-def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int]) -> bool:
+def _turned_down(sentence: str) -> tuple[int, int] | None:
+    """(where "considered" is, where the finding against it is) in a sentence that considers a
+    provision and then finds against it, else None (each searched once a sentence)."""
+    considered = _CONSIDERED.search(sentence)
+    found = considered and _CONSIDERED_NOT.search(sentence, considered.end())
+    return (considered.start(), found.start()) if found else None
+
+
+def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[int], asides: list[int],
+                    turned_down: tuple[int, int] | None = None) -> bool:
     """Negated or avoided in its own clause ("we have not applied", "section 40 was not engaged"), or an aside
     (advice on a future request, the requester's own words) in its clause."""
     cite = cites[i]
@@ -341,6 +356,8 @@ def _mentioned_only(sentence: str, cites: list[re.Match], i: int, clauses: list[
     # "We considered whether section 38 applies and concluded that it does not"; "Section 40(2)
     # would be relevant, but ... we have not found it necessary to rely on it": a later clause
     # turns down the sentence's first provision by pointing back to it.
+    if turned_down is not None and turned_down[0] < cite.start() and turned_down[1] > cite.end():
+        return True  # "We considered whether section 12 applies and are satisfied it can be answered"
     return i == 0 and (_POINTED_BACK.search(sentence, cite.end()) is not None or _NOT_APPLIED_BACK.search(
         sentence, cite.end(), cites[1].start() if len(cites) > 1 else len(sentence)) is not None)
 

@@ -62,12 +62,14 @@ def _label(row: Row) -> str:
 
 
 def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
-    """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row."""
+    """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row
+    (those to its left; all of them when it comes first)."""
     total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _additive(name)]
-    if len(total_cols) != 1 or total_cols[0] == 0:
+    if len(total_cols) != 1 or (total_cols[0] == 0 and len(columns) < 3):
         return 0, []
     t = total_cols[0]
-    summed = [j for j in range(t) if _additive(columns[j])]  # the figures to its left
+    # the figures to its left; a totals column printed first, those to its right
+    summed = [j for j in (range(t) if t else range(1, len(columns))) if _additive(columns[j])]
     if not summed:
         return 0, []
     pick = itemgetter(*summed) if len(summed) > 1 else lambda values: (values[summed[0]],)

@@ -636,3 +636,21 @@ def test_one_column_nests_under_a_grand_total_with_two_groups():
     assert table.totals_consistent is True
     flat = parse_text("Offence\t2019\nA\t10\nB\t4\nC\t6\nD\t2\nTotal\t12\n").tables[0]  # one parent: a coincidence
     assert all(len(r.label) == 1 for r in flat.rows) and flat.totals_consistent is False
+
+
+@pytest.mark.parametrize("sentence, relied", [
+    ("We have considered whether section 12 applies and are satisfied that your request can be answered within the "
+     "appropriate limit of 18 hours.", ()),
+    ("We have considered whether Section 40(2) applies and concluded that the information can be released.", ()),
+    ("We considered Section 31(1)(a) but decided disclosure would not prejudice law enforcement.", ()),
+    ("We have considered whether section 31(1)(a) applies and concluded that it does.", ("s31(1)(a)",)),
+    ("We considered section 12, but it does not apply; the names are exempt under section 40(2).", ("s40(2)",)),
+])
+def test_a_provision_considered_and_found_against_is_not_relied_on(sentence, relied):
+    assert parse_text(sentence).facts.exemptions == relied
+
+
+def test_a_totals_column_printed_first_is_checked():
+    table = parse_text("Offence\tTotal\t2019\t2020\nHarassment\t30\t10\t20\nStalking\t9\t4\t4\nTotal\t39\t14\t24\n").tables[0]
+    assert table.warnings == ("row 'Stalking', column 'Total': stated 9, sum 8",
+                              "row 'Total', column 'Total': stated 39, sum 38")
