@@ -71,7 +71,8 @@ _POINTED_BACK = re.compile(
 # "...; we have not applied it in this case", "...; this has not been applied": only before the
 # next citation, which may be the one not applied ("section 40(2) is engaged; section 38 has not been").
 _NOT_APPLIED_BACK = re.compile(
-    r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?"
+    r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+engaged)\b"
+    r"|\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?"
     r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:applied|used|relied\s+(?:up)?on|engaged|cited)\s+(?:it|this|them)\b", re.IGNORECASE)
 _CONSIDERED = re.compile(r"\b(?:considered|looked\s+at|assessed|reviewed)\b", re.IGNORECASE)
