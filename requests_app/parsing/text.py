@@ -27,6 +27,20 @@ _GAP = re.compile(r"\s{2,}|\t")
 _SPACES = re.compile(r" {2,}")
 _CONTACT = re.compile(r"(?:tel(?:ephone)?|phone|fax|mobile|textphone|minicom|web(?:site)?|e-?mail|post\s?code|dx)"
                       r"(?:\s+(?:no|number))?\.?\s*:", re.IGNORECASE)
+_CONTENTS = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
+_PAGE_HEADING = re.compile(r"^(?:page|pages|page\s+no\.?|page\s+number)$", re.IGNORECASE)
+
+
+def _contents(run: list[list[str]], above: list[str]) -> bool:
+    """A table of contents: headed "Contents" (above it or in its corner) or by one "Page" column."""
+    head = run[0]
+    if _CONTENTS.match(head[0]) or (len(head) == 2 and _PAGE_HEADING.match(head[1])):
+        return True
+    last = next((line for line in reversed(above) if line.strip()), "")
+    return bool(_CONTENTS.match(last.strip()))
+
+
+_PHONE_NUMBER = re.compile(r"^(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s|$)")
 _LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*\S)")  # _GAP where the only whitespace is the space (it is much faster)
 
 
@@ -366,9 +380,11 @@ def _is_data(cells: list[str]) -> bool:
 
 def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[str],
           questions: _LatestQuestion, source: str) -> Grid | None:
-    """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose."""
+    """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose,
+    and so are a signature's "Telephone   01245 452 110" and a table of contents."""
     if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or (
-            type(run[0]) is not _Listed and all(row[0].endswith(":") for row in run)):  # "Ref:   FOI/1", "Tel:   0303"
+            type(run[0]) is not _Listed and all(row[0].endswith(":") for row in run)) or any(  # "Ref:   FOI/1"
+            len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
     run = _dash_list(run, raw)

@@ -654,3 +654,18 @@ def test_a_totals_column_printed_first_is_checked():
     table = parse_text("Offence\tTotal\t2019\t2020\nHarassment\t30\t10\t20\nStalking\t9\t4\t4\nTotal\t39\t14\t24\n").tables[0]
     assert table.warnings == ("row 'Stalking', column 'Total': stated 9, sum 8",
                               "row 'Total', column 'Total': stated 39, sum 38")
+
+
+@pytest.mark.parametrize("text", [
+    "Information Rights\nTelephone     01245 452 110\nExtension     52110\nFax           01245 452 259\n",
+    "Contents                                   Page\n1. Introduction                              3\n"
+    "2. Recognising stalking                      5\n3. Risk assessment                           9\n",
+    "CONTENTS\n\n1. Your request ......... 1\n2. Our response ......... 2\n3. Exemptions ......... 3\n",
+])
+def test_a_signature_block_or_a_table_of_contents_is_not_a_table(text):
+    assert parse_text(text).tables == ()
+
+
+def test_a_count_of_contacts_by_telephone_is_still_a_table():
+    table = parse_text("Contact channel     2023\nTelephone        12,345\nEmail             2,345\n").tables[0]
+    assert cells(table) == [["Telephone", 12345], ["Email", 2345]]
