@@ -42,8 +42,11 @@ def build_table(grid: Grid) -> Table | None:
     if not _enough_figures(values, 1 if header else 2):
         return None
     by_indent = _paths_by_indent(labels, [indents[len(header) + k] for k in sources]) if indents else None
-    labels = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1])
+    nested = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1])
                                                                for f, label in zip(flags, labels)])
+    if nested is labels and True in flags:  # no nesting the figures bear out: do the labels show one?
+        by_indent = _paths_by_shape(labels, values, flags)
+    labels = by_indent or nested
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
     consistent, warnings = totals.check(columns, rows, groups=by_indent is not None)
     return Table(
@@ -249,6 +252,41 @@ def _row_header(header: list[list[str]], n_labels: int) -> str | None:
     parts = [" ".join(row[j] for row in header if row[j]) for j in range(n_labels)]
     text = " / ".join(p for p in parts if p)
     return text or None
+
+
+_AGE_LABEL = re.compile(r"^(?:\d{1,3}\+?|\d{1,3}\s*(?:-|–|to)\s*\d{1,3}|(?:under|over|aged)\s+\d{1,3}(?:'?s)?"
+                        r"(?:\s*(?:-|–|to)\s*\d{1,3})?|\d{1,3}\s+(?:and|or)\s+(?:over|under|above))$", re.IGNORECASE)
+
+
+def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool]) -> list[tuple] | None:
+    """Label paths from how the labels are written, when the figures show rows counted at more
+    than one level (their sum is half as much again as the grand total, or more) but do not add
+    up to a nesting (a subtotal is wrong): OUTCOMES IN CAPITALS, offences in words, ages as
+    figures ("13", "Under 10's"), as the Bedfordshire seed prints them. The group rows are
+    then checked against the rows under them, as for nesting the layout shows."""
+    if any(len(label) != 1 for label in labels):
+        return None
+    grand = next((v for v, t in zip(reversed(values), reversed(totals_)) if t), None)
+    body = [v for v, t in zip(values, totals_) if not t]
+    stated = [g for g in grand or () if type(g) in _NUMBER_TYPES]
+    if not stated or not body or len(stated) != len(grand):
+        return None
+    sums = [sum(v for v in column if type(v) in _NUMBER_TYPES) for column in zip(*body)]
+    if not any(g > 0 and s >= 1.5 * g for s, g in zip(sums, grand)):
+        return None
+    levels = [_shape(label[0]) for label in labels]
+    kinds = {level for level, t in zip(levels, totals_) if not t}
+    if len(kinds) < 2 or levels[0] != min(kinds):
+        return None
+    return _paths_by_indent(labels, levels)
+
+
+def _shape(label: str) -> int:
+    """0 for a label in capitals, 2 for an age, 1 for words."""
+    if _AGE_LABEL.match(label.strip().rstrip(".")):
+        return 2
+    letters = [c for c in label if c.isalpha()]
+    return 0 if len(letters) >= 2 and all(c.isupper() for c in letters) else 1
 
 
 def _paths_by_indent(labels: list[tuple], indents: list[int]) -> list[tuple] | None:

@@ -669,3 +669,23 @@ def test_a_signature_block_or_a_table_of_contents_is_not_a_table(text):
 def test_a_count_of_contacts_by_telephone_is_still_a_table():
     table = parse_text("Contact channel     2023\nTelephone        12,345\nEmail             2,345\n").tables[0]
     assert cells(table) == [["Telephone", 12345], ["Email", 2345]]
+
+
+def test_a_nested_table_with_a_wrong_subtotal_is_nested_by_its_labels_and_names_it():
+    table = parse_text(
+        "OUTCOME/OFFENCE/OFFENDER AGE\t2017\t2018\tGrand Total\n"
+        "UNSOLVED\t33\t20\t53\n"
+        "Possessing Prohibited Images Of Children\t1\t\t1\n"
+        "13\t1\t\t1\n"
+        "Take/ Make/Distribute Indecent Photographs\t32\t20\t52\n"
+        "Under 10's\t5\t\t5\n"
+        "11\t2\t2\t4\n"
+        "12\t13\t7\t20\n"
+        "13\t11\t11\t22\n"
+        "Grand Total\t33\t20\t53\n").tables[0]
+    assert table.rows[4].label == ("UNSOLVED", "Take/ Make/Distribute Indecent Photographs", "Under 10's")
+    assert table.warnings == (
+        "row 'UNSOLVED > Take/ Make/Distribute Indecent Photographs', column '2017': stated 32, "
+        "sum of the rows under it 31",
+        "row 'UNSOLVED > Take/ Make/Distribute Indecent Photographs', column 'Grand Total': stated 52, "
+        "sum of the rows under it 51")
