@@ -427,8 +427,10 @@ def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[s
     ("2022  Burglary  96" then "        Robbery   31"): its first label was printed once, for
     the group; a blank cell goes in front, to be filled down (tables._filled_down)."""
     width = max(map(len, run))
-    full = [line for row, line in zip(run, raw) if len(row) == width and _is_data(row[1:])]
-    if width < 3 or len(full) < 2:
+    if width < 3 or not any(len(row) == width - 1 and not is_value_like(row[0]) for row in run):
+        return run  # the usual table: no row one cell short
+    full = [line for row, line in zip(run, raw) if len(row) == width and _is_data(row[1:])][:8]
+    if len(full) < 2:
         return run
     starts = [segments[1].start() for segments in (list(_SEGMENT.finditer(line)) for line in full) if len(segments) > 1]
     if len(starts) < 2:
@@ -446,12 +448,15 @@ def _set_in_headings(run: list[list[str]], raw: list[str]) -> list[list[str]]:
     """A line of words alone above the first row of figures, set in over the figures' columns
     (the last line of "Days lost to / sickness / absence"), goes on with the header: it is
     not a label, which would stand at the left with the others."""
-    data = [i for i, row in enumerate(run) if len(row) > 1 and _is_data(row)]
-    if not data or data[0] < 2:
+    if not any(len(row) == 1 for row in run[1:5]):
+        return run  # the usual table: no words alone among its first lines
+    first = next((i for i, row in enumerate(run) if len(row) > 1 and _is_data(row)), None)
+    if first is None or first < 2:
         return run
+    data = [i for i in range(first, min(len(run), first + 8)) if len(run[i]) > 1]
     label_x = min(len(raw[i]) - len(raw[i].lstrip(" ")) for i in data)
     out = run
-    for i in range(1, min(data[0], 5)):
+    for i in range(1, min(first, 5)):
         if len(run[i]) == 1 and len(raw[i]) - len(raw[i].lstrip(" ")) > label_x + 4:
             out = list(out) if out is run else out
             out[i] = ["", run[i][0]]
