@@ -25,6 +25,7 @@ _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
 _SPACES = re.compile(r" {2,}")
+_CONTACT_INITIALS = frozenset("TtPpFfMmWwEeDd")  # of the words _CONTACT opens with
 _CONTACT = re.compile(r"(?:tel(?:ephone)?|phone|fax|mobile|textphone|minicom|web(?:site)?|e-?mail|post\s?code|dx)"
                       r"(?:\s+(?:no|number))?\.?\s*:", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
@@ -264,7 +265,7 @@ def _cells(line: str, stripped: str) -> list[str] | None:
     """The cells of a table row (`stripped` is line.strip()), or None for a line of prose."""
     if not stripped or _is_rule(line):
         return None
-    if _CONTACT.match(stripped):
+    if stripped[0] in _CONTACT_INITIALS and _CONTACT.match(stripped):
         return None  # "Telephone:   0303 123 1113 (local rate) or 01625 545 745"
     if ".." in stripped or "…" in stripped:  # "Burglary ........ 412": dot leaders part label and figure
         leaders = _LEADERS.sub("   ", stripped)
