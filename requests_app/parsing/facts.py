@@ -76,10 +76,13 @@ _NOT_APPLIED_BACK = re.compile(
     r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:applied|used|relied\s+(?:up)?on|engaged|cited)\s+(?:it|this|them)\b", re.IGNORECASE)
 _CONSIDERED = re.compile(r"\b(?:considered|looked\s+at|assessed|reviewed)\b", re.IGNORECASE)
+# A finding against the provision considered: only words that cannot also argue for withholding
+# ("disclosure would not be fair" applies section 40(2); "can be released" does not).
 _CONSIDERED_NOT = re.compile(
-    r"\b(?:concluded|decided|satisfied|found|determined|established)\b[^.;]{0,160}?\b(?:can\s+be\s+(?:released|disclosed"
-    r"|provided|answered|supplied|complied\s+with)|(?:would|does|do|will)\s+not\b|(?:is|was)\s+not\s+engaged"
-    r"|within\s+the\s+(?:appropriate|cost)\s+limit|no\s+exemption)", re.IGNORECASE)
+    r"\b(?:concluded|decided|satisfied|found|determined|established)\b[^.;]{0,160}?\b(?:(?:can|will)\s+be\s+(?:released"
+    r"|disclosed|provided|answered|supplied|complied\s+with)|(?:it|this|they|the\s+exemption)\s+(?:does|do|did)\s+not"
+    r"\s+apply|(?:is|was)\s+not\s+engaged|within\s+the\s+(?:appropriate|cost)\s+limit|no\s+exemption"
+    r"|would\s+not\s+(?:prejudice|harm|endanger|damage|be\s+likely\s+to\s+(?:prejudice|harm|endanger)))", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
 _ASIDE = re.compile(  # advice about a future request, or the requester's own words
     r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refined?|resubmit|any\s+(?:further|new)\s+requests?"
@@ -149,22 +152,17 @@ _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus"
 def extract_facts(text: str, sent: date | None = None, subject: str | None = None) -> Facts:
     """The reference, dates, exemptions and flags of one reply's text; `sent` (an e-mail's Date
     header) is the letter date when the text states none, and the reference in `subject` (its
-    Subject header) the reference.
-
-    The exemptions, the flags and the received date are read from the reply itself: the thread
-    quoted below it ("-----Original Message-----", "On ... wrote:", lines opened by ">") is
-    the request and earlier messages, which cite sections of their own."""
+    Subject header) the reference. reply.py passes each body through own_part() first: the
+    thread quoted below a reply is the request and earlier messages, citing sections of their own."""
     text = _clean(text)
-    whole_folded = scan.fold(text)
-    warnings = fd.invalid_date_warnings(text, whole_folded)
+    folded, lines = scan.fold(text), _lines(text)
+    sentences = list(_sentences(text, lines))
+    warnings = fd.invalid_date_warnings(text, folded)
     footer_date, footer_ref = fd.footer(text)
     letter = fd.letter_date(text) or footer_date or sent
-    reference, reference_warnings = fd.reference(text, whole_folded, footer_ref)
-    reference = reference or fd.subject_reference(subject)
-    text, folded = _own_part(text, whole_folded)
-    lines = _lines(text)
-    sentences = list(_sentences(text, lines))
     received, received_warnings = fd.received_date(text, folded, letter)
+    reference, reference_warnings = fd.reference(text, folded, footer_ref)
+    reference = reference or fd.subject_reference(subject)
     scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
     exemptions = _exemptions(lines, folded, sentences, scottish)
     return Facts(
@@ -176,27 +174,29 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     )
 
 
-_THREAD = re.compile(r"^[ \t]*(?:-{2,}\s*original\s+message|on\s.{5,80}\swrote:[ \t]*$|from:.*\n[ \t]*sent:)",
-                     re.IGNORECASE | re.MULTILINE)
-_THREAD_WORDS = ("original message", "wrote:", "\nfrom:")  # one of them opens every _THREAD match
+# Where the thread quoted below a reply begins: Outlook's "-----Original Message-----" or its
+# "From: ... / Sent: ..." block. ("On ... you wrote:" is not: WhatDoTheyKnow replies quote the
+# request that way and answer under it; the lines such a quote opens with ">" are dropped.)
+_THREAD = re.compile(r"^[ \t]*(?:-{2,}\s*original\s+message|from:.*\n[ \t]*sent:)", re.IGNORECASE | re.MULTILINE)
+_THREAD_WORDS = ("original message", "\nfrom:")  # one of them opens every _THREAD match
+_FORWARD = re.compile(r"^[ \t]*subject:[ \t]*(?:fw|fwd)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
-def _own_part(text: str, folded: str) -> tuple[str, str]:
-    """The reply without the thread quoted below it, and without ">" quoted lines (its folded
-    twin alike). A forwarded message is kept: it is how a reply reaches the tracker."""
+def own_part(text: str) -> str:
+    """A reply's own text: without the thread quoted below it, and without ">" quoted lines.
+    A forwarded message ("Subject: FW: ...") is kept: it is how a reply reaches the tracker.
+    For one e-mail body or letter; attachments are read in their own right (reply.py)."""
+    folded = text.lower()
     cut = len(text)
     if scan.has_any(folded, _THREAD_WORDS):
         for m in _THREAD.finditer(text):
-            if text[:m.start()].strip():  # a header block at the very top is this message's own
-                cut = m.start()
+            if text[:m.start()].strip() and not _FORWARD.search(text, m.end(), m.end() + 400):
+                cut = m.start()  # (a header block at the very top is this message's own)
                 break
-    if cut < len(text):
-        text, folded = text[:cut], folded[:cut]
+    text = text[:cut]
     if "\n>" in text or text.startswith(">"):
-        kept = [k for k, line in enumerate(text.split("\n")) if not line.startswith(">")]
-        lines, folded_lines = text.split("\n"), folded.split("\n")
-        text, folded = "\n".join(lines[k] for k in kept), "\n".join(folded_lines[k] for k in kept)
-    return text, folded
+        text = "\n".join(line for line in text.split("\n") if not line.startswith(">"))
+    return text
 
 
 def _clean(text: str) -> str:

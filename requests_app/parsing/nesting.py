@@ -8,9 +8,13 @@ as structure.
 """
 from __future__ import annotations
 
+import re
 from operator import ge, gt, sub
 
 _MAX_DEPTH = 4
+# The search recurses about once a row and can take time quadratic in the rows: nested tables in
+# replies run to tens of rows (the seeds' longest, 25); a longer list is read as it stands.
+_MAX_ROWS = 250
 Node = tuple[int, tuple]  # (row index, child nodes)
 
 
@@ -44,12 +48,33 @@ def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool],
 
 
 def _nested_run(labels: list[tuple[str, ...]], values: list[tuple], target: tuple | None) -> list | None:
-    """The label paths of rows nested by their figures (against the total below them), or None."""
+    """The label paths of rows nested by their figures (against the total below them), or None.
+    One column of figures also needs its labels to show the levels: every parent written
+    otherwise than its children (OUTCOMES in capitals over offences in words)."""
     vectors = tuple(map(_vector, values))
     if None in vectors or (target is None and len(labels) < 2):
         return None
     tree = _parse(vectors, target)
+    if tree is not None and len(vectors[0]) < 2 and not _levels_written_apart(labels, tree):
+        return None
     return None if tree is None else _paths(labels, tree, ())
+
+
+def _levels_written_apart(labels, nodes) -> bool:
+    return all(all(label_kind(labels[i][0]) != label_kind(labels[k][0]) for k, _ in kids)
+               and _levels_written_apart(labels, kids) for i, kids in nodes if kids)
+
+
+_AGE_LABEL = re.compile(r"^(?:\d{1,3}\+?|\d{1,3}\s*(?:-|–|to)\s*\d{1,3}|(?:under|over|aged)\s+\d{1,3}(?:'?s)?"
+                        r"(?:\s*(?:-|–|to)\s*\d{1,3})?|\d{1,3}\s+(?:and|or)\s+(?:over|under|above))$", re.IGNORECASE)
+
+
+def label_kind(label: str) -> int:
+    """How a label is written: 0 in capitals ("UNSOLVED"), 2 an age ("13", "Under 10's"), 1 words."""
+    if _AGE_LABEL.match(label.strip().rstrip(".")):
+        return 2
+    letters = [c for c in label if c.isalpha()]
+    return 0 if len(letters) >= 2 and all(c.isupper() for c in letters) else 1
 
 
 def _vector(values: tuple) -> tuple | None:
@@ -69,7 +94,7 @@ def _parse(vectors: tuple[tuple, ...], target: tuple | None) -> tuple[Node, ...]
     is too likely to read as structure otherwise."""
     n = len(vectors)
     one_column = len(vectors[0]) < 2
-    if one_column and target is None:
+    if (one_column and target is None) or n > _MAX_ROWS:
         return None
     if target is not None:
         if _sum(vectors) == target:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from requests_app.parsing.model import Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Table, TextBlock
 from requests_app.parsing.tables import build_table
+from requests_app.parsing.facts import own_part
 from requests_app.parsing.text import find_grids_and_prose
 
 
@@ -88,7 +89,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
         _check_time(started, limits)
         if isinstance(block, TextBlock):
             grids, prose = find_grids_and_prose(block.text, block.source)
-            texts.append(prose)
+            texts.append(own_part(prose))
             tables.extend(t for t in (build_table(g) for g in grids) if t)
         elif isinstance(block, Grid):
             table = build_table(block)

@@ -12,7 +12,7 @@ from requests_app.questions import question_number
 _TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
     r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
-    r"|^.{0,80}?\S(?<!\bin)(?<!\brunning)\s+totals?\s*:?\s*$", re.IGNORECASE)  # "UNSOLVED Total" (a pivot's)
+    r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$", re.IGNORECASE)  # "UNSOLVED Total"
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -254,10 +254,6 @@ def _row_header(header: list[list[str]], n_labels: int) -> str | None:
     return text or None
 
 
-_AGE_LABEL = re.compile(r"^(?:\d{1,3}\+?|\d{1,3}\s*(?:-|–|to)\s*\d{1,3}|(?:under|over|aged)\s+\d{1,3}(?:'?s)?"
-                        r"(?:\s*(?:-|–|to)\s*\d{1,3})?|\d{1,3}\s+(?:and|or)\s+(?:over|under|above))$", re.IGNORECASE)
-
-
 def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool]) -> list[tuple] | None:
     """Label paths from how the labels are written, when the figures show rows counted at more
     than one level (their sum is half as much again as the grand total, or more) but do not add
@@ -274,19 +270,11 @@ def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool
     sums = [sum(v for v in column if type(v) in _NUMBER_TYPES) for column in zip(*body)]
     if not any(g > 0 and s >= 1.5 * g for s, g in zip(sums, grand)):
         return None
-    levels = [_shape(label[0]) for label in labels]
+    levels = [nesting.label_kind(label[0]) for label in labels]
     kinds = {level for level, t in zip(levels, totals_) if not t}
     if len(kinds) < 2 or levels[0] != min(kinds):
         return None
     return _paths_by_indent(labels, levels)
-
-
-def _shape(label: str) -> int:
-    """0 for a label in capitals, 2 for an age, 1 for words."""
-    if _AGE_LABEL.match(label.strip().rstrip(".")):
-        return 2
-    letters = [c for c in label if c.isalpha()]
-    return 0 if len(letters) >= 2 and all(c.isupper() for c in letters) else 1
 
 
 def _paths_by_indent(labels: list[tuple], indents: list[int]) -> list[tuple] | None:
@@ -354,8 +342,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
 
 # Words a label's second line starts with when it goes on from the first ("... Photographs /
 # Or Pseudo Photographs Of Children." in the Title Case of the seeds' labels).
-_CONNECTORS = frozenset("or and of with in for by to from on at under over without including excluding than that "
-                        "which who whom where when whilst while & + plus not nor".split())
+_CONNECTORS = frozenset("or and of & + plus nor than".split())  # not "Over 18", "With injury", "By age": headings
 
 
 def is_label_tail(text: str) -> bool:

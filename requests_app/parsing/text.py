@@ -79,7 +79,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         if skip is None:
             skip = skipped[stripped] = _MARKING.match(stripped) is not None
         if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)  # "2." heads question 2
-                    and (gap or not _wrapped_figures(run, stripped))):  # "  705" right under: the row's last figure
+                    and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
             if run:
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
@@ -102,7 +102,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
             gap = []
             run.append(cells)
             raw.append(line)
-        elif run and not gap and _wrapped_figures(run, stripped):
+        elif run and not gap and _wrapped_figures(run, raw, stripped):
             run[-1] = [*run[-1], *stripped.split()]  # the row's last figures, wrapped onto a line of their own
             raw[-1] = f"{raw[-1]}  {stripped}"
         elif run and not gap and (_label_only(stripped) or _tail_of_label(run, stripped)):
@@ -222,10 +222,12 @@ def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
     return found
 
 
-def _wrapped_figures(run: list[list[str]], stripped: str) -> bool:
-    """Whether `stripped`, figures alone, are what the run's last row lacks of the header's width."""
+def _wrapped_figures(run: list[list[str]], raw: list[str], stripped: str) -> bool:
+    """Whether `stripped`, figures alone, are what the run's last row lacks of the header's width,
+    wrapped from a line long enough to have been wrapped (a short row's blank cell, then "3", is
+    a row and a page number)."""
     last = run[-1]
-    if len(run) < 2 or type(last) is _Listed or len(last) < 2 or not stripped[:1].isdigit():
+    if len(run) < 2 or type(last) is _Listed or len(last) < 2 or not stripped[:1].isdigit() or len(raw[-1]) < 60:
         return False
     figures = stripped.split()
     return len(last) + len(figures) == len(run[0]) and all(map(is_value_like, figures)) and _is_data(last)
@@ -239,8 +241,8 @@ def _heading_above(previous: str, line: str) -> bool:
         return False
     segment = (at, len(previous.rstrip()))
     columns = [m.span() for m in _SEGMENT.finditer(line)]
-    return len(columns) >= 2 and any(_overlap(segment, span) > 0 for span in columns[1:]) and \
-        _overlap(segment, columns[0]) == 0
+    over = [span for span in columns if _overlap(segment, span) > 0]
+    return len(columns) >= 2 and len(over) == 1 and over[0] != columns[0]  # a centred caption spans several
 
 
 def _wraps_into_next(lines: list[str], i: int, run: list[list[str]], cells_of: "_CellCache") -> bool:
@@ -355,7 +357,7 @@ def _tail_of_label(run: list[list[str]], line: str) -> bool:
     """A line ending in a stop right under a row ("Or Pseudo Photographs Of Children.") that
     opens with a joining word or is Title Case words: the end of that row's label, not a note
     under the table."""
-    return (len(line) <= 160 and len(run[-1]) > 1 and type(run[-1]) is not _Listed
+    return (len(line) <= 120 and len(run[-1]) > 1 and type(run[-1]) is not _Listed and ", " not in line
             and (line.split(" ", 1)[0].lower() in _CONNECTORS or title_case_tail(line)))
 
 
@@ -383,8 +385,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
           questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose,
     and so are a signature's "Telephone   01245 452 110" and a table of contents."""
-    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or (
-            type(run[0]) is not _Listed and all(row[0].endswith(":") for row in run)) or any(  # "Ref:   FOI/1"
+    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or any(
             len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
@@ -392,7 +393,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
     if spaced:
         run, raw = _rejoined_wraps(run, raw)
-        run = _label_under_its_column(_set_in_headings(_joined_labels(run), raw), raw)
+        run = _joined_labels(_set_in_headings(_label_under_its_column(run, raw), raw))
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks

@@ -32,8 +32,9 @@ def parse_value(text: str) -> Value:
         return None
     if cell in NIL_MARKERS:
         return 0
-    if _NUMBER.match(cell) and not (cell[0] == "(" and cell.endswith("%)")):  # "(36%)" is a share, not -36
-        negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS
+    if _NUMBER.match(cell):
+        share = cell[0] == "(" and cell.endswith("%)")  # "(36%)" is a share of 36%, not -36
+        negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS and not share
         digits = _NOT_DIGIT.sub("", cell)
         number = float(digits) if "." in digits else int(digits)
         return -number if negative else number

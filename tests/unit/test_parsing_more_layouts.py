@@ -530,15 +530,18 @@ def test_a_group_label_printed_once_is_filled_down():
 
 def test_a_last_figure_wrapped_onto_its_own_line_and_a_page_number_after_a_blank_line():
     table = parse_text(
-        "Offence                        2019   2020   2021   Total\n"
-        "Possession of weapons           120    132    141\n"
-        "  393\n"
+        "Offence                        2019   2020   2021   2022   2023   Total\n"
+        "Possession of weapons           120    132    141    150    162\n"
+        "  705\n"
         "Robbery                          80     85\n\n"
         "2\n\n"
-        "Offence                        2019   2020   2021   Total\n"
-        "Theft                            10     20     30     60\n").tables[0]
-    assert cells(table) == [["Possession of weapons", 120, 132, 141, 393], ["Robbery", 80, 85, None, None],
-                            ["Theft", 10, 20, 30, 60]]
+        "Offence                        2019   2020   2021   2022   2023   Total\n"
+        "Theft                            10     20     30     40     50    150\n"
+        "Fraud                             1\n"
+        "3\n").tables[0]
+    assert cells(table) == [["Possession of weapons", 120, 132, 141, 150, 162, 705],
+                            ["Robbery", 80, 85, None, None, None, None], ["Theft", 10, 20, 30, 40, 50, 150],
+                            ["Fraud", 1, None, None, None, None, None]]  # a short row, then a page number
 
 
 def test_a_table_read_one_cell_to_a_line():
@@ -689,3 +692,99 @@ def test_a_nested_table_with_a_wrong_subtotal_is_nested_by_its_labels_and_names_
         "sum of the rows under it 31",
         "row 'UNSOLVED > Take/ Make/Distribute Indecent Photographs', column 'Grand Total': stated 52, "
         "sum of the rows under it 51")
+
+
+# -- from a review of the day's changes: each of these was read right before them ------------------
+def test_a_long_one_column_list_with_a_wrong_total_is_read_flat_and_fast():
+    rows = "".join(f"Station {i}\t{i % 9 + 1}\n" for i in range(1000))
+    total = sum(i % 9 + 1 for i in range(1000)) - 1
+    table = parse_text(f"Station\tIncidents\n{rows}Total\t{total}\n").tables[0]
+    assert len(table.rows) == 1001 and table.totals_consistent is False
+
+
+def test_an_inline_quote_of_the_request_is_not_the_end_of_the_reply():
+    facts = parse_text("Dear Ms Smith\n\nOn 27 September 2019 you wrote:\n\n\"Please tell me...\"\n\n"
+                       "We hold this information but it is withheld under section 40(2) of the Act.\n").facts
+    assert facts.exemptions == ("s40(2)",)
+
+
+def test_a_thread_quoted_in_the_body_does_not_hide_the_attachments(tmp_path):
+    from email.message import EmailMessage
+
+    from requests_app.parsing import parse_path
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Date"] = "foi@police.uk", "a@b.com", "Fri, 18 Oct 2019 10:00:00 +0100"
+    message["Subject"] = "RE: FOI request 24-0123"
+    message.set_content("Please find attached our response.\n\n-----Original Message-----\nFrom: Jane Smith\n"
+                        "Sent: 27 September 2019\nI don't think section 38 applies.\n")
+    message.add_attachment(b"Some information is withheld under section 40(2) of the Act.\n\nThe force neither "
+                           b"confirms nor denies holding information about informants.\n",
+                           maintype="text", subtype="plain", filename="response.txt")
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(message))
+    facts = parse_path(str(path)).facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s40(2)",), True)
+
+
+def test_an_outlook_forward_is_kept():
+    facts = parse_text("FYI, see the force's answer below.\n\nFrom: FOI Unit\nSent: 12 March 2024\n"
+                       "Subject: FW: Your request\n\nThe names are withheld under section 40(2).\n").facts
+    assert facts.exemptions == ("s40(2)",)
+
+
+@pytest.mark.parametrize("sentence, relied", [
+    ("We have considered section 40(2) and are satisfied that it applies, as disclosure would not be fair to the "
+     "officers.", ("s40(2)",)),
+    ("Having considered the exemption at section 31(1)(a), we have decided that disclosure would not be in the "
+     "public interest, so the information is withheld.", ("s31(1)(a)",)),
+])
+def test_a_finding_that_argues_for_withholding_keeps_the_exemption(sentence, relied):
+    assert parse_text(sentence).facts.exemptions == relied
+
+
+def test_a_note_under_a_table_keeps_its_exemption_and_group_headings_stay_groups():
+    reply = parse_text("Offence      2022   2023\nBurglary      412    398\nRobbery        31     40\n"
+                       "For data protection reasons, figures under 5 are withheld under section 40(2).\n")
+    assert reply.facts.exemptions == ("s40(2)",) and [r.label for r in reply.tables[0].rows] == [
+        ("Burglary",), ("Robbery",)]
+    table = parse_text("Age group\t2022\t2023\nUnder 18\t\t\nMale\t3\t4\nFemale\t5\t6\nOver 18\t\t\nMale\t7\t8\n"
+                       "Female\t9\t10\n").tables[0]
+    assert [r.label for r in table.rows] == [("Under 18", "Male"), ("Under 18", "Female"), ("Over 18", "Male"),
+                                             ("Over 18", "Female")]
+
+
+def test_one_column_does_not_nest_by_chance():
+    table = parse_text("Offence\tNumber of people\nAssault\t3\nBurglary\t1\nCriminal damage\t2\nDrugs\t5\nFraud\t4\n"
+                       "Theft\t1\nTotal\t8\n").tables[0]
+    assert all(len(r.label) == 1 for r in table.rows)
+    assert table.warnings == ("row 'Total', column 'Number of people': stated 8, sum 16",)
+
+
+def test_a_centred_caption_is_the_title_not_a_heading():
+    table = parse_text("                 Recorded Burglaries\nOffence          2022      2023\n"
+                       "Burglary          412       398\nRobbery            31        40\n").tables[0]
+    assert (table.title, table.columns) == ("Recorded Burglaries", ("2022", "2023"))
+
+
+def test_labels_ending_in_a_colon_and_a_percentage_of_the_total():
+    table = parse_text("Number of officers:     1,204\nNumber of PCSOs:          97\nNumber of staff:         856\n").tables[0]
+    assert cells(table) == [["Number of officers:", 1204], ["Number of PCSOs:", 97], ["Number of staff:", 856]]
+    shares = parse_text("Rank\t2022\t2023\nConstable\t900\t950\nSergeant\t200\t210\nTotal\t1100\t1160\n"
+                        "Percentage of total\t100%\t100%\n").tables[0]
+    assert [r.total for r in shares.rows] == [False, False, True, False] and shares.totals_consistent is True
+
+
+def test_groups_of_three_rows_with_their_outcome_printed_once():
+    table = parse_text("Outcome    Offence     2022   2023\nCharged    Burglary      12     14\n"
+                       "           Robbery        3      4\n           Theft          5      6\n"
+                       "Cautioned  Burglary       2      1\n           Robbery        1      0\n"
+                       "           Theft          4      2\n").tables[0]
+    assert [r.label for r in table.rows][:3] == [("Charged", "Burglary"), ("Charged", "Robbery"), ("Charged", "Theft")]
+    assert table.warnings == ()
+
+
+def test_a_bracketed_share_is_a_positive_percentage():
+    from requests_app.parsing.values import parse_value
+
+    assert (parse_value("(36%)"), parse_value("(1,234)")) == (36, -1234)
