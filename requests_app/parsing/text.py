@@ -164,7 +164,8 @@ def _stacked_rows(block: list[str]) -> list[str]:
             data = [row for row, mark in zip(rows, marks) if not mark[0] and all(mark[1:])]
             numbers = sum(1 for row in data for c in row[1:] if parse_value(c).__class__ in (int, float))
             header_ok = not marks[0][0] and (all(marks[0][1:]) or not any(marks[0][1:]))
-            if len(data) >= len(rows) - 1 and header_ok and numbers * 2 >= len(data) * m:
+            questions = any(row[0].endswith("?") or question_number(row[0]) for row in rows)  # "1. How many?" / "12"
+            if len(data) >= len(rows) - 1 and header_ok and numbers * 2 >= len(data) * m and not questions:
                 return block[:lead] + ["\t".join(row) for row in rows]
     return block
 
