@@ -42,9 +42,10 @@ def build_table(grid: Grid) -> Table | None:
     if not _enough_figures(values, 1 if header else 2):
         return None
     by_indent = _paths_by_indent(labels, [indents[len(header) + k] for k in sources]) if indents else None
-    nested = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1])
-                                                               for f, label in zip(flags, labels)])
-    if nested is labels and True in flags:  # no nesting the figures bear out: do the labels show one?
+    some_total = True in flags
+    nested = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1]) for f, label in
+                                                               zip(flags, labels)] if some_total else None)
+    if nested is labels and some_total:  # no nesting the figures bear out: do the labels show one?
         by_indent = _paths_by_shape(labels, values, flags)
     labels = by_indent or nested
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
@@ -198,6 +199,8 @@ def _trailing_text_columns(cells, lead: int) -> int:
     """Columns at the right that hold words and no figure in any row ("Notes", "Comments"),
     beyond at least one column of figures."""
     width = min(map(len, cells), default=0)
+    if width < 2 or is_value_like(cells[-1][width - 1]):
+        return 0  # the usual table: its last row ends in a figure
     tail = 0
     while width - tail - 1 > lead:
         column = [row[width - tail - 1] for row in cells]
@@ -260,7 +263,7 @@ def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool
     up to a nesting (a subtotal is wrong): OUTCOMES IN CAPITALS, offences in words, ages as
     figures ("13", "Under 10's"), as the Bedfordshire seed prints them. The group rows are
     then checked against the rows under them, as for nesting the layout shows."""
-    if any(len(label) != 1 for label in labels):
+    if len(labels) < 4 or nesting.label_kind(labels[0][0]) == 2 or any(len(label) != 1 for label in labels):
         return None
     grand = next((v for v, t in zip(reversed(values), reversed(totals_)) if t), None)
     body = [v for v, t in zip(values, totals_) if not t]
