@@ -25,8 +25,10 @@ _ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"
 DATE = re.compile(rf"(?<![\w/.-])(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 _LETTER_LABEL = re.compile(
-    r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
-    r"|(?:response|reply|letter|disclosure)\s+date|date\s+(?:sent|issued))(?:\s*/\s*dyddiad)?\s*[:.\-–]?\s*",
+    r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|date\s+(?:sent|issued|responded)"
+    r"|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
+    r"|(?:response|reply|letter|disclosure)\s+date)(?:\s*/\s*dyddiad)?"
+    r"\s*[:.\-–]?\s*",
     re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of|by|due|deadline|until|before)\s*$",

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import _CONNECTORS, header_rows, is_header_like, title_case_tail
+from requests_app.parsing.tables import _CONNECTORS, _is_total_label as _is_total_line, header_rows, is_header_like, title_case_tail
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import question_number as _question_number
 
@@ -105,7 +105,8 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
         elif run and not gap and _wrapped_figures(run, raw, stripped):
             run[-1] = [*run[-1], *stripped.split()]  # the row's last figures, wrapped onto a line of their own
             raw[-1] = f"{raw[-1]}  {stripped}"
-        elif run and not gap and (_label_only(stripped) or _tail_of_label(run, stripped)):
+        elif run and not gap and (_label_only(stripped) or _tail_of_label(run, stripped)) and not _caption_of_next(
+                run, lines, i, cells_of):
             run.append([stripped])  # a wrapped label in a space-aligned table
             raw.append(line)
         elif run and len(gap) <= 2 and _label_only(stripped) and _wraps_into_next(lines, i, run, cells_of):
@@ -244,6 +245,17 @@ def _heading_above(previous: str, line: str) -> bool:
     columns = [m.span() for m in _SEGMENT.finditer(line)]
     over = [span for span in columns if _overlap(segment, span) > 0]
     return len(columns) >= 2 and len(over) == 1 and over[0] != columns[0]  # a centred caption spans several
+
+
+def _caption_of_next(run: list[list[str]], lines: list[str], i: int, cells_of: "_CellCache") -> bool:
+    """Whether line i, words alone under a table, heads the next table instead ("Leeds District"
+    under a Total row, over "Ward   2022   2023"): after a totals row, or over a header row."""
+    if run[-1] and _is_total_line(run[-1][0]):
+        return True
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    cells = cells_of(after, after.strip()) if after.strip() else None
+    return cells is not None and len(cells) > 1 and not _is_data(cells) or (
+        cells is not None and is_header_like(cells) and (cells == run[0] or not _is_data(run[0])))
 
 
 def _wraps_into_next(lines: list[str], i: int, run: list[list[str]], cells_of: "_CellCache") -> bool:

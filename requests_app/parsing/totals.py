@@ -9,7 +9,8 @@ from requests_app.parsing.model import Row, Value
 
 _TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\s*$|\btotal\s*$", re.IGNORECASE)
 # Rates, shares and averages are not added up: a total of them means nothing.
-_NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change", re.IGNORECASE)
+_NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change|\brank(?:ing)?\b"
+                           r"|\bposition\b", re.IGNORECASE)
 _NUMBER_TYPES = frozenset({int, float})  # what is_number() accepts from parse_value
 _INT_OR_NONE = frozenset({int, type(None)})
 

@@ -32,9 +32,8 @@ def parse_value(text: str) -> Value:
         return None
     if cell in NIL_MARKERS:
         return 0
-    if _NUMBER.match(cell):
-        share = cell[0] == "(" and cell.endswith("%)")  # "(36%)" is a share of 36%, not -36
-        negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS and not share
+    if _NUMBER.match(cell):  # "(12.5%)" in a "% change" column is -12.5, as "(12)" is -12
+        negative = cell.startswith(("(", "-", "−")) and cell not in NIL_MARKERS
         digits = _NOT_DIGIT.sub("", cell)
         number = float(digits) if "." in digits else int(digits)
         return -number if negative else number

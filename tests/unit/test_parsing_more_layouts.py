@@ -784,7 +784,7 @@ def test_groups_of_three_rows_with_their_outcome_printed_once():
     assert table.warnings == ()
 
 
-def test_a_bracketed_share_is_a_positive_percentage():
+def test_brackets_are_negative_for_a_percentage_too():
     from requests_app.parsing.values import parse_value
 
-    assert (parse_value("(36%)"), parse_value("(1,234)")) == (36, -1234)
+    assert (parse_value("(12.5%)"), parse_value("(1,234)"), parse_value("112 (36%)")) == (-12.5, -1234, "112 (36%)")
