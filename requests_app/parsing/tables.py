@@ -244,11 +244,41 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
 
 def _column_names(header: list[list[str]], n_labels: int, width: int) -> list[str]:
     """Each value column's heading, a heading split over header rows joined with a space."""
+    header = _spread_spanners(header, n_labels)
     names = []
     for j in range(n_labels, width):
-        parts = [row[j] for row in header if j < len(row) and row[j]]
+        parts = [part for row in header if j < len(row) and (part := _DECORATION.sub("", row[j]))]
         names.append(" ".join(parts))
     return names
+
+
+_DECORATION = re.compile(r"^\s*[-=_–—*]{2,}\s*|\s*[-=_–—*]{2,}\s*$")  # "------- 2022 -------" (not "April 2019 -")
+
+
+def _spread_spanners(header: list[list[str]], n_labels: int) -> list[list[str]]:
+    """A heading over a group of columns ("2022" over "Male  Female", "2022/23" over "Number  %")
+    heads each column of its group: when the last header row repeats one group of two or more
+    headings k times and a row above holds k headings over the figures, in order."""
+    if len(header) < 2:
+        return header
+    lowest = [" ".join(c.split()) for c in header[-1][n_labels:]]
+    for m in range(2, len(lowest) // 2 + 1):
+        if len(lowest) % m == 0 and all(lowest[k:k + m] == lowest[:m] for k in range(0, len(lowest), m)):
+            break
+    else:
+        return header
+    groups = len(lowest) // m
+    out = [list(row) for row in header]
+    for row in out[:-1]:
+        cells = row[n_labels:]
+        filled = [j for j, c in enumerate(cells) if _DECORATION.sub("", c)]
+        if len(filled) != groups or any(j // m != g for g, j in enumerate(filled)):
+            continue  # not one heading over each group
+        for g, j in enumerate(filled):
+            text = _DECORATION.sub("", cells[j])
+            for k in range(g * m, g * m + m):
+                row[n_labels + k] = text
+    return out
 
 
 def _row_header(header: list[list[str]], n_labels: int) -> str | None:

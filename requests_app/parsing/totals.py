@@ -66,11 +66,21 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
     """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row
     (those to its left; all of them when it comes first)."""
     total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _additive(name)]
-    if len(total_cols) != 1 or (total_cols[0] == 0 and len(columns) < 3):
+    if len(total_cols) > 1:  # a total for each group ("2022 Male Female Total  2023 Male Female Total")
+        checked, warnings = 0, []
+        for start, t in zip([0, *[j + 1 for j in total_cols]], total_cols):
+            made, found = _column_check(columns, rows, t, [j for j in range(start, t) if _additive(columns[j])])
+            checked, warnings = checked + made, warnings + found
+        return checked, warnings
+    if not total_cols or (total_cols[0] == 0 and len(columns) < 3):
         return 0, []
     t = total_cols[0]
     # the figures to its left; a totals column printed first, those to its right
-    summed = [j for j in (range(t) if t else range(1, len(columns))) if _additive(columns[j])]
+    return _column_check(columns, rows, t, [j for j in (range(t) if t else range(1, len(columns))) if _additive(columns[j])])
+
+
+def _column_check(columns: list[str], rows: list[Row], t: int, summed: list[int]) -> tuple[int, list[str]]:
+    """Totals column t against the sum of the columns `summed`, row by row."""
     if not summed:
         return 0, []
     pick = itemgetter(*summed) if len(summed) > 1 else lambda values: (values[summed[0]],)
