@@ -49,7 +49,13 @@ def build_table(grid: Grid) -> Table | None:
         by_indent = _paths_by_shape(labels, values, flags)
     labels = by_indent or nested
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
-    consistent, warnings = totals.check(columns, rows, groups=by_indent is not None)
+    if _NOT_SUMS.search(grid.title or title or ""):  # "Average attendance time", "Burglary rate per 1,000"
+        consistent, warnings = None, []
+    else:  # a column printed as percentages is not added up whatever its name (" %" marks it for totals.py)
+        shares = {j for j in range(n_labels, width)
+                  if 2 * sum(r[j].endswith("%") for r in body) > sum(1 for r in body if r[j])}
+        names = [f"{name} %" if j + n_labels in shares else name for j, name in enumerate(columns)]
+        consistent, warnings = totals.check(names, rows, groups=by_indent is not None)
     return Table(
         source=grid.source,
         question=grid.question or _question(grid.above),
@@ -252,6 +258,8 @@ def _column_names(header: list[list[str]], n_labels: int, width: int) -> list[st
     return names
 
 
+_NOT_SUMS = re.compile(r"\b(?:average|mean|median|rate|rates|per\s+(?:cent|\d[\d,]*)|percentage|proportion)\b",
+                       re.IGNORECASE)  # a caption that says the figures are not counts
 _DECORATION = re.compile(r"^\s*[-=_–—*]{2,}\s*|\s*[-=_–—*]{2,}\s*$")  # "------- 2022 -------" (not "April 2019 -")
 
 

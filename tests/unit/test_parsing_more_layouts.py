@@ -788,3 +788,46 @@ def test_brackets_are_negative_for_a_percentage_too():
     from requests_app.parsing.values import parse_value
 
     assert (parse_value("(12.5%)"), parse_value("(1,234)"), parse_value("112 (36%)")) == (-12.5, -1234, "112 (36%)")
+
+
+# -- from a fifth probe: force templates, two-level headers, averages ------------------------------
+def test_two_level_headers_name_each_column_of_a_group_and_each_group_total_is_checked():
+    table = parse_text(
+        "              ------- 2022 -------     ------- 2023 -------\n"
+        "Age group     Male  Female  Total      Male  Female  Total\n"
+        "Under 25       100      40    140       120      41    161\n"
+        "25 and over    300      90    390       310     101    412\n").tables[0]
+    assert table.columns == ("2022 Male", "2022 Female", "2022 Total", "2023 Male", "2023 Female", "2023 Total")
+    assert table.warnings == ("row '25 and over', column '2023 Total': stated 412, sum 411",)
+    shares = parse_text("Outcome                2022           2023\n                   No.      %     No.      %\n"
+                        "Charged              12     40%      14    45%\nNFA                  18     60%      17    55%\n"
+                        ).tables[0]
+    assert shares.columns == ("2022 No.", "2022 %", "2023 No.", "2023 %")
+
+
+def test_a_caption_straight_under_a_table_heads_the_next():
+    first, second = parse_text(
+        "Area           2022    2023\nNorth           100     110\nSouth           157     150\nTotal           257     260\n"
+        "Leeds District\nWard          2022    2023\nHyde Park      402     388\nArmley         266     270\n"
+        "Total          668     658\n").tables
+    assert (second.title, [r.label for r in second.rows][0], second.totals_consistent) == (
+        "Leeds District", ("Hyde Park",), True)
+    assert first.totals_consistent is True
+
+
+def test_averages_rates_and_ranks_are_not_added_up():
+    averages = parse_text("Average attendance time (minutes), Grade 1 calls\n\n"
+                          "District        Q1      Q2      Q3      Q4     Total\n"
+                          "North         11.2    10.8    12.1    11.5     11.4\n"
+                          "East          13.0    12.8    13.1    13.0     13.0\n").tables[0]
+    assert (averages.totals_consistent, averages.warnings) == (None, ())
+    ranked = parse_text("District    Rank    2022    2023    Total\nNorth          1     210     184      394\n"
+                        "South          2     100     100      200\n").tables[0]
+    assert (ranked.totals_consistent, ranked.warnings) == (True, ())
+    shares = parse_text("District    2022    2023    Total\nNorth      12.5%   10.0%   11.2%\nSouth      10.0%   "
+                        "12.0%   11.0%\n").tables[0]
+    assert (shares.totals_consistent, shares.warnings) == (None, ())
+
+
+def test_date_responded_is_the_letter_date():
+    assert str(parse_text("Date Responded: 03/06/2024\n\nDear Requester\n").facts.letter_date) == "2024-06-03"
