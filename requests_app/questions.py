@@ -7,11 +7,12 @@ import re
 # Welsh "Cwestiwn 1" (question), "Rhan 1" (part), "Cais 1" (request), optionally behind a bullet or bold markers.
 _QUESTION = re.compile(
     r"""^\s*(?:[-*•]\s+)?(?:\*\*)?\s*
-        (?:(?:Q\.?|Question|Part|Cwestiwn|Rhan)\s*(?P<q>\d{1,2}[a-z]?)(?:\s?\((?P<qs>[a-z])\))?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
-          |(?P<n>\d{1,2}[a-z]?)(?:\((?P<ns>[a-z])\)\s*[:.)]?|\s*[:.)])
+        (?:(?:Q\.?|Question|Part|Cwestiwn|Rhan)\s*(?P<q>\d{1,2}(?:\.\d{1,2}(?!\d))?[a-z]?)
+            (?:\s?(?:part\s+)?\(?(?P<qs>[a-z])\)|\s+part\s+(?P<qp>[a-z])\b)?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
+          |(?P<n>\d{1,2}[a-z]?)(?:\s?\((?P<ns>[a-z])\)\s*[:.)]?|\s*[:.)])
           |\((?P<p>\d{1,2}[a-z]?)\)
           |(?:Request|Cais)\s*(?P<r>\d{1,2}[a-z]?)\s*[:.)\-–/])
-        \s*(?:\*\*)?\s*(?P<text>\S.*)$""",
+        \s*(?:\*\*)?\s*(?P<text>\S.*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -29,7 +30,7 @@ def split_questions(text: str) -> list[dict[str, str]]:
         match = _QUESTION.match(line)
         if match and not _looks_like_figure(match.group("text")):
             number = _number(match)
-            current = [match.group("text").strip().strip("*").strip()]
+            current = [(match.group("text") or "").strip().strip("*").strip()]
             questions.append({"number": number, "text": ""})
             questions[-1]["_parts"] = current  # type: ignore[assignment]
             blank_run = False
@@ -44,9 +45,18 @@ def split_questions(text: str) -> list[dict[str, str]]:
     return questions
 
 
-def _looks_like_figure(rest: str) -> bool:
+_PART = re.compile(r"^\s*\(?([a-h])\)\s")  # "a) the number abandoned", "(b) ..." under "Question 2"
+
+
+def part_letter(line: str) -> str | None:
+    """The letter of a line that opens a part of the question above it ("a) ...", "(b) ...")."""
+    m = _PART.match(line + " ")
+    return m.group(1).lower() if m else None
+
+
+def _looks_like_figure(rest: str | None) -> bool:
     """'1.5 million' or '2. 000' are numbers, not question numbers."""
-    return bool(re.match(r"^\d", rest))
+    return bool(rest) and bool(re.match(r"^\d", rest))
 
 
 def question_number(line: str) -> str | None:
@@ -61,7 +71,7 @@ def question_number(line: str) -> str | None:
 def _number(match: re.Match) -> str:
     """'3' and 'b' of "Question 3(b)" as "3b", the spec's form of a part ("2a")."""
     return ((match.group("q") or match.group("n") or match.group("p") or match.group("r"))
-            + (match.group("qs") or match.group("ns") or "")).lower()
+            + (match.group("qs") or match.group("qp") or match.group("ns") or "")).lower()
 
 
 # A heading line that is only the number: "Q2", "Question 2", "Request 2", "Part 2" (as PSNI and

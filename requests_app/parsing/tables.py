@@ -7,7 +7,7 @@ from functools import lru_cache
 from requests_app.parsing import nesting, totals
 from requests_app.parsing.model import Grid, Row, Table
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
-from requests_app.questions import question_number
+from requests_app.questions import part_letter, question_number
 
 _TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
@@ -134,6 +134,8 @@ def _title_above(above: tuple[str, ...]) -> str | None:
             continue
         if _SOURCE_NOTE.match(line):
             continue  # "Source: Niche RMS" under the caption names where the figures come from
+        if len(line) <= 4 and part_letter(line):
+            return None  # "a)": the part of the question, not a caption
         if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
             return None
         if _NOT_CAPTION.match(line):

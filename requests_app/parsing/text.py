@@ -12,7 +12,7 @@ from functools import lru_cache
 from requests_app.parsing.model import Grid
 from requests_app.parsing.tables import _CONNECTORS, _is_total_label as _is_total_line, header_rows, is_header_like, title_case_tail
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
-from requests_app.questions import question_number as _question_number
+from requests_app.questions import part_letter, question_number as _question_number
 
 # Asked of most lines (headings, wrapped labels, furniture, the prose above each table),
 # and headings and notes repeat through a reply.
@@ -192,15 +192,20 @@ class _LatestQuestion:
         self.context = context
         self.seen = 0
         self.last: str | None = None
+        self.main: str | None = None  # the last numbered heading, its parts aside
 
     def __call__(self) -> str | None:
         context, seen = self.context, self.seen
         self.seen = len(context)
+        part = None  # "a)" under "Question 2": part a of question 2
         for k in range(len(context) - 1, seen - 1, -1):
             number = question_number(context[k])
             if number:
-                self.last = number
+                self.last = self.main = number
                 break
+            part = part or part_letter(context[k])
+        if part and self.main and self.main[-1:].isdigit():
+            self.last = self.main + part
         return self.last
 
 

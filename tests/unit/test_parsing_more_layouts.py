@@ -831,3 +831,17 @@ def test_averages_rates_and_ranks_are_not_added_up():
 
 def test_date_responded_is_the_letter_date():
     assert str(parse_text("Date Responded: 03/06/2024\n\nDear Requester\n").facts.letter_date) == "2024-06-03"
+
+
+@pytest.mark.parametrize("line, number", [("Q2 part (a)", "2a"), ("Q3 b)", "3b"), ("Question 3 part b", "3b"),
+                                          ("3 (c)", "3c"), ("Question 5.1", "5.1"), ("1.5 million", None)])
+def test_question_parts_in_the_forms_forces_print_them(line, number):
+    from requests_app.questions import question_number
+
+    assert question_number(line) == number
+
+
+def test_a_part_letter_under_a_question_heading_names_the_part():
+    reply = parse_text("Question 2\n\na)\n\nArea   2022\nNorth     5\nSouth     6\n\nb) the number abandoned\n\n"
+                       "Area   2022\nNorth     1\nSouth     2\n\nQuestion 3\n\nArea   2022\nNorth     7\nSouth     8\n")
+    assert [(t.question, t.title) for t in reply.tables] == [("2a", None), ("2b", "b) the number abandoned"), ("3", None)]
