@@ -13,7 +13,7 @@ from requests_app.deadlines import Deadlines
 from requests_app.models import Authority, Batch, FOIRequest, Reply, RequestEvent, Status
 from requests_app.models.event import EventKind
 from requests_app.models.reply import Outcome, ReplyKind
-from requests_app.models.request import TRANSITIONS
+from requests_app.models.request import CLOSED_STATES, TRANSITIONS
 from requests_app.questions import split_questions
 
 _RECOMPUTE_CHUNK = 2000
@@ -243,7 +243,9 @@ def extra_day_saved(*, day: date | list[date], actor=None) -> tuple[int, int]:
     or after the earliest day. `day` is one date or several (a move, a bulk delete). Returns
     (seen, changed)."""
     days = sorted(d for d in (day if isinstance(day, list) else [day]) if d)
-    affected = Q(pk__in=FOIRequest.objects.open().values("pk"))
+    # Open ones by their status on the same row: "pk IN (open requests)" becomes a plain subplan
+    # run once a row when PostgreSQL misjudges its size (100,000 requests: 320 s, not 50).
+    affected = ~Q(status__in=CLOSED_STATES)
     for name in (*Deadlines.STORED, "answered_on") if days else ():
         affected |= Q(**{f"{name}__gte": days[0]})
     requests = FOIRequest.objects.exclude(sent_date__isnull=True).filter(affected)
