@@ -70,11 +70,12 @@ _POINTED_BACK = re.compile(
     r"\s+(?:it|this|them)\b", re.IGNORECASE)
 # "...; we have not applied it in this case", "...; this has not been applied": only before the
 # next citation, which may be the one not applied ("section 40(2) is engaged; section 38 has not been").
+_BACK_SUBJECT = r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)"
+_APPLIED = r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)"
 _NOT_APPLIED_BACK = re.compile(
-    r"\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+engaged)\b"
-    r"|\b(?:it|this|they|that(?:\s+exemption)?|the\s+exemption)\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?"
-    r"(?:applied|used|relied\s+(?:up)?on|engaged|cited)\b"
-    r"|\b(?:has|have|had)\s+not\s+(?:applied|used|relied\s+(?:up)?on|engaged|cited)\s+(?:it|this|them)\b", re.IGNORECASE)
+    rf"{_BACK_SUBJECT}\s+(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+engaged)\b"
+    rf"|{_BACK_SUBJECT}\s+(?:has|have|had|was|were|is|are)\s+not\s+(?:been\s+)?{_APPLIED}\b"
+    rf"|\b(?:has|have|had)\s+not\s+{_APPLIED}\s+(?:it|this|them)\b", re.IGNORECASE)
 _CONSIDERED = re.compile(r"\b(?:considered|looked\s+at|assessed|reviewed)\b", re.IGNORECASE)
 # A finding against the provision considered: only words that cannot also argue for withholding
 # ("disclosure would not be fair" applies section 40(2); "can be released" does not).
