@@ -228,17 +228,60 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
     """Provisions relied on, normalised, unique, in order of first mention."""
     line_starts, found = [o for o, _ in lines], []
     readings: dict[tuple, tuple] = {}  # a reply repeats its sentences (a note under every table)
-    for offset, sentence, starts in _cited(sentences, folded):
+    for offset, sentence, starts, k in _cited(sentences, folded):
         key = (sentence, tuple(starts))
         reading = readings.get(key)
         if reading is None:
             reading = readings[key] = _reading(sentence, starts, scottish)
         relying, cited = reading
+        if cited and _DESCRIBES.match(sentence):  # "Section 12(1) of the Act provides: ...": the Act's words
+            if _applied_after(sentences, k, folded):
+                found += [p for _, provisions in cited for p in provisions]
+            continue
         for at, provisions in cited:
             if relying or _opens_heading(lines, line_starts, offset + at):
                 found += provisions
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+# A sentence that opens by saying what a provision says: its words of refusal are the Act's, and
+# the reply relies on the provision only where the sentences after the quotation say so.
+_DESCRIBES = re.compile(
+    r"\W*(?:sections?|s\.?|regulations?|reg\.?)\s*(?P<number>\d{1,3})[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
+    r"(?:\s+(?:of|under)\s+(?:the\s+)?[\w() ]{0,70}?(?:Act|Regulations)(?:\s+\d{4})?)?,?"
+    r"\s+(?:provides|states|says|reads|sets\s+out|explains)\b(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+_QUOTE_MARKS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+_AFTER_DESCRIPTION = 2  # sentences read after the quotation
+
+
+def _applied_after(sentences: list[tuple[int, str]], k: int, folded: str) -> bool:
+    """Whether the sentences after the description in sentence k (and after the quotation it opens,
+    which may run over several sentences) rely on something without citing another provision:
+    "The cost of locating ... would exceed the appropriate limit" after "Section 12(1) provides: ..."."""
+    offset, sentence = sentences[k]
+    described = _DESCRIBES.match(sentence)
+    opened = offset + described.start("rest")
+    while opened < len(folded) and folded[opened] in " \t\n:,-–":
+        opened += 1  # the quotation may begin in the next paragraph
+    quote_end = -1
+    if folded[opened:opened + 1] in _QUOTE_MARKS:
+        quote_end = folded.find(_QUOTE_MARKS[folded[opened]], opened + 1)
+    read = 0
+    for at, after in sentences[k + 1:k + 12]:
+        if at < quote_end:
+            continue  # still the Act's words
+        if _CITE_START.search(folded, at, at + len(after)):  # the next citation speaks for itself, and for
+            # this one where it is the same section: "... so section 12 applies to your request"
+            return _relies(after) and any(m.group("body").startswith(described.group("number"))
+                                          and not m.group("body")[len(described.group("number")):][:1].isdigit()
+                                          for m in _CITE.finditer(after))
+        if _relies(after):
+            return True
+        read += 1
+        if read == _AFTER_DESCRIPTION:
+            break
+    return False
 
 
 def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, list[tuple[int, list[str]]]]:
@@ -262,12 +305,12 @@ def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, li
     return relying, cited
 
 
-def _cited(sentences: list[tuple[int, str]], folded: str) -> list[tuple[int, str, list[int]]]:
-    """(offset, sentence, where a citation can begin in it) of the sentences that can hold
+def _cited(sentences: list[tuple[int, str]], folded: str) -> list[tuple[int, str, list[int], int]]:
+    """(offset, sentence, where a citation can begin in it, its index) of the sentences that can hold
     one, in order. The places are found once in the folded text (a kind word and a figure)
     rather than _CITE, whose look-behind is tried at every offset, run over every sentence."""
     starts = [offset for offset, _ in sentences]
-    picked: list[tuple[int, str, list[int]]] = []
+    picked: list[tuple[int, str, list[int], int]] = []
     last = -1
     for hint in _CITE_START.finditer(folded):
         at = hint.start()
@@ -275,7 +318,7 @@ def _cited(sentences: list[tuple[int, str]], folded: str) -> list[tuple[int, str
         if k < 0 or at >= starts[k] + len(sentences[k][1]):
             continue  # between sentences
         if k != last:
-            picked.append((starts[k], sentences[k][1], []))
+            picked.append((starts[k], sentences[k][1], [], k))
             last = k
         picked[-1][2].append(at - starts[k])
     return picked

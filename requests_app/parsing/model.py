@@ -100,6 +100,7 @@ class TextBlock:
 
     text: str
     source: str = "body"
+    question: str | None = None  # the question in force where it begins (a PDF page under "Question 2" overleaf)
 
 
 @dataclass(frozen=True)

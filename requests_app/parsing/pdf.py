@@ -129,16 +129,37 @@ def _read_page(page, source: str) -> _Page:
 
 
 def _blocks(pages: list[_Page]) -> list[TextBlock | Grid]:
-    """Each page's text, then its ruled tables, with tables carried over page breaks joined."""
+    """Each page's text and ruled tables in the order they stand down the page, with tables
+    carried over page breaks joined. Each piece of text knows the question asked before it (on
+    this page or an earlier one), and so does a ruled table with no question heading above it."""
     _mark_furniture(pages)
     tail: _Tail | None = None
     for page in pages:
         tail = _join_page(page, tail)
     blocks: list[TextBlock | Grid] = []
+    question: str | None = None
+
+    def text(lines: list[str], source: str) -> None:
+        nonlocal question
+        if any(lines):
+            blocks.append(TextBlock("\n".join(lines), source, question))
+            question = next((q for q in map(question_number, reversed(lines)) if q), question)
+
     for page in pages:
-        if any(page.lines):
-            blocks.append(TextBlock("\n".join(page.lines), page.source))
-        blocks.extend(r.grid for r in page.ruled if r.kept)
+        start = 0
+        for ruled in sorted((r for r in page.ruled if r.kept), key=lambda r: r.top):
+            end = start
+            while end < len(page.lines) and page.tops[end] < ruled.top:
+                end += 1
+            text(page.lines[start:end], page.source)
+            start = end
+            grid = ruled.grid
+            own = next((q for q in map(question_number, reversed(grid.above)) if q), None)
+            if own is None and grid.question is None and question is not None:
+                grid = replace(grid, question=question)
+            question = own or question
+            blocks.append(grid)
+        text(page.lines[start:], page.source)
     return blocks
 
 
@@ -195,6 +216,7 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
             grid, rows, skipped = opening
             moved = [page.lines[i] for i in rows[_repeated(tail.grid.cells, grid.cells):]]
             tail.page.lines[tail.at + 1:tail.at + 1] = moved
+            tail.page.tops[tail.at + 1:tail.at + 1] = [tail.page.tops[tail.at]] * len(moved)  # where its rows end
             tail.at += len(moved)
             used = {*rows, *skipped}
             items = [item for item in items if not (isinstance(item, int) and item <= max(used))]
@@ -204,6 +226,7 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
         new_tail = _closing(page, items[-1], used)
     if used:
         page.lines = [line for i, line in enumerate(page.lines) if i not in used]
+        page.tops = [top for i, top in enumerate(page.tops) if i not in used]
     return new_tail
 
 

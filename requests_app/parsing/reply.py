@@ -88,7 +88,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     for block in extracted.blocks:
         _check_time(started, limits)
         if isinstance(block, TextBlock):
-            grids, prose = find_grids_and_prose(block.text, block.source)
+            grids, prose = find_grids_and_prose(block.text, block.source, block.question)
             texts.append(own_part(prose))
             tables.extend(t for t in (build_table(g) for g in grids) if t)
         elif isinstance(block, Grid):

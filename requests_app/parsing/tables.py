@@ -244,10 +244,16 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
     width = len(body[0])
     while n < width - 1:
         texts = sum(1 for r in body if r[n] and not is_value_like(r[n]))
-        if texts * 2 <= len(body):
+        if texts * 2 <= len(body) and not (header and _KEY_HEADING.match(header[-1][n])):
             break
         n += 1
     return n
+
+
+# A column so headed, after the labels and before other figures, is a label column of figures:
+# "Offence  Year  Count" reads ("Burglary", "2022") 5, and "Outcome  Age  Number" ("Charge", "13").
+_KEY_HEADING = re.compile(r"^\W*(?:(?:financial|calendar|reporting)\s+)?(?:year|month|quarter|period|age"
+                          r"(?:\s+(?:group|range|band))?|date|week|day|fy)s?\W*$", re.IGNORECASE)
 
 
 def _column_names(header: list[list[str]], n_labels: int, width: int) -> list[str]:

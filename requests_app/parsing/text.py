@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import _CONNECTORS, _is_total_label as _is_total_line, header_rows, is_header_like, title_case_tail
+from requests_app.parsing.tables import _CONNECTORS, _KEY_HEADING, _is_total_label as _is_total_line, header_rows, is_header_like, title_case_tail
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import part_letter, question_number as _question_number
 
@@ -45,13 +45,14 @@ _PHONE_NUMBER = re.compile(r"^(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,
 _LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*\S)")  # _GAP where the only whitespace is the space (it is much faster)
 
 
-def find_grids(text: str, source: str = "body") -> list[Grid]:
+def find_grids(text: str, source: str = "body", question: str | None = None) -> list[Grid]:
     """Every table in `text`, as grids with the lines above each (for caption and question)."""
-    return find_grids_and_prose(text, source)[0]
+    return find_grids_and_prose(text, source, question)[0]
 
 
-def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], str]:
-    """The tables in `text`, and the text with the table rows left out (for reading facts)."""
+def find_grids_and_prose(text: str, source: str = "body", question: str | None = None) -> tuple[list[Grid], str]:
+    """The tables in `text`, and the text with the table rows left out (for reading facts).
+    `question` is the one in force where the text begins (the text before it asked it)."""
     lines = _unstacked(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     cells_of = _CellCache()
     furniture = _furniture(lines, cells_of)
@@ -60,7 +61,7 @@ def find_grids_and_prose(text: str, source: str = "body") -> tuple[list[Grid], s
     grids: list[Grid] = []
     above: list[str] = []  # prose since the previous table (caption)
     context: list[str] = []  # all prose so far (question headings)
-    questions = _LatestQuestion(context)
+    questions = _LatestQuestion(context, question)
     run: list[list[str]] = []
     raw: list[str] = []  # the line each row of the run came from (for column positions)
     gap: list[str] = []  # lines between a run and what follows, held until we know
@@ -188,11 +189,11 @@ class _LatestQuestion:
     """The question number of the last heading in `context` so far, each line looked at once
     (looking back from every table over all the prose before it was quadratic)."""
 
-    def __init__(self, context: list[str]):
+    def __init__(self, context: list[str], question: str | None = None):
         self.context = context
         self.seen = 0
-        self.last: str | None = None
-        self.main: str | None = None  # the last numbered heading, its parts aside
+        self.last: str | None = question
+        self.main: str | None = question  # the last numbered heading, its parts aside
 
     def __call__(self) -> str | None:
         context, seen = self.context, self.seen
@@ -447,7 +448,10 @@ def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[s
     ("2022  Burglary  96" then "        Robbery   31"): its first label was printed once, for
     the group; a blank cell goes in front, to be filled down (tables._filled_down)."""
     width = max(map(len, run))
-    if width < 3 or not any(len(row) == width - 1 and not is_value_like(row[0]) for row in run):
+    if width < 3:
+        return run
+    keyed = len(run[0]) == width and _KEY_HEADING.match(run[0][1]) is not None  # "Outcome  Age  Number": 14 a label
+    if not any(len(row) == width - 1 and (keyed or not is_value_like(row[0])) for row in run):
         return run  # the usual table: no row one cell short
     full = [line for row, line in zip(run, raw) if len(row) == width and _is_data(row[1:])][:8]
     if len(full) < 2:
@@ -458,7 +462,7 @@ def _label_under_its_column(run: list[list[str]], raw: list[str]) -> list[list[s
     second = min(starts)
     out = run
     for i, (row, line) in enumerate(zip(run, raw)):
-        if len(row) == width - 1 and not is_value_like(row[0]) and len(line) - len(line.lstrip(" ")) >= second - 1:
+        if len(row) == width - 1 and (keyed or not is_value_like(row[0])) and len(line) - len(line.lstrip(" ")) >= second - 1:
             out = list(out) if out is run else out
             out[i] = ["", *row]
     return out

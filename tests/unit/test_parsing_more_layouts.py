@@ -845,3 +845,57 @@ def test_a_part_letter_under_a_question_heading_names_the_part():
     reply = parse_text("Question 2\n\na)\n\nArea   2022\nNorth     5\nSouth     6\n\nb) the number abandoned\n\n"
                        "Area   2022\nNorth     1\nSouth     2\n\nQuestion 3\n\nArea   2022\nNorth     7\nSouth     8\n")
     assert [(t.question, t.title) for t in reply.tables] == [("2a", None), ("2b", "b) the number abandoned"), ("3", None)]
+
+
+@pytest.mark.parametrize("text, relied", [
+    # the Act's words quoted, and the information then given: described, not relied on
+    ('Section 12(1) of the Act provides: "Section 1(1) does not oblige a public authority to comply with a request '
+     'for information if the authority estimates that the cost of complying would exceed the appropriate limit."\n\n'
+     "We have provided the information requested below.\n", ()),
+    ("Section 40(2) states that personal information is exempt.\n\nThe information is attached.\n", ()),
+    # the quotation over, the letter goes on to rely on it, in its own words or by naming the section again
+    ("Section 12 of the Freedom of Information Act 2000 provides:\n\n\u201cSection 1(1) does not oblige a public "
+     "authority to comply with a request for information if the cost of complying would exceed the appropriate "
+     "limit.\u201d\n\nTo locate the information we would have to read 4,000 files. This would far exceed the 18 "
+     "hour limit.\n", ("s12",)),
+    ("Section 12(1) of the Act provides that an authority need not comply where the cost exceeds the appropriate "
+     "limit. We estimate that it would, so section 12 applies to your request.\n", ("s12(1)",)),
+    ("Section 40(2) of the Act states that personal information is exempt. Names of officers have been redacted.\n",
+     ("s40(2)",)),
+    # another section relied on next: that one, not the one described
+    ("Section 30(1)(a) provides an exemption for investigations. Section 40(2) has been applied to the names.\n",
+     ("s40(2)",)),
+])
+def test_a_provision_the_letter_only_describes_is_relied_on_only_when_the_letter_goes_on_to_rely_on_it(text, relied):
+    assert parse_text(text).facts.exemptions == relied
+
+
+def test_a_year_or_age_column_beside_the_labels_is_part_of_the_label():
+    by_year = parse_text("Offence\tYear\tCount\nBurglary\t2022\t5\n\t2023\t6\nRobbery\t2022\t7\n\t2023\t8\n"
+                         "Total\t\t26\n").tables[0]
+    assert (by_year.row_header, by_year.columns) == ("Offence / Year", ("Count",))
+    assert [(r.label, r.values) for r in by_year.rows] == [
+        (("Burglary", "2022"), (5,)), (("Burglary", "2023"), (6,)), (("Robbery", "2022"), (7,)),
+        (("Robbery", "2023"), (8,)), (("Total",), (26,))]
+    assert by_year.totals_consistent is True
+    by_age = parse_text("Outcome    Age    Number\nCharge     13     4\n           14     5\nCaution    13     2\n"
+                        "           14     1\nTotal             13\n").tables[0]
+    assert [r.label for r in by_age.rows] == [("Charge", "13"), ("Charge", "14"), ("Caution", "13"),
+                                              ("Caution", "14"), ("Total",)]
+    assert by_age.warnings == ("row 'Total', column 'Number': stated 13, sum 12",)
+    # a year heading over the figures is a column, as before
+    plain = parse_text("Offence\t2022\t2023\nBurglary\t5\t6\nRobbery\t7\t8\n").tables[0]
+    assert plain.columns == ("2022", "2023") and plain.rows[0].label == ("Burglary",)
+
+
+def test_an_html_label_spanning_rows_labels_each_of_them(tmp_path):
+    from requests_app.parsing import parse_bytes
+
+    html = (b"<html><body><p>Question 1</p><table><tr><th>Offence</th><th>Year</th><th>Count</th></tr>"
+            b"<tr><td rowspan=2>Burglary</td><td>2022</td><td>5</td></tr><tr><td>2023</td><td>6</td></tr>"
+            b"<tr><td rowspan=2>Robbery</td><td>2022</td><td>7</td></tr><tr><td>2023</td><td>8</td></tr>"
+            b"</table></body></html>")
+    (table,) = parse_bytes(html, "reply.html").tables
+    assert [r.label for r in table.rows] == [("Burglary", "2022"), ("Burglary", "2023"), ("Robbery", "2022"),
+                                             ("Robbery", "2023")]
+    assert [r.values for r in table.rows] == [(5,), (6,), (7,), (8,)] and table.question == "1"

@@ -305,3 +305,54 @@ def test_rows_set_in_under_their_group_in_a_pdf_get_label_paths():
     assert [r.label for r in table.rows] == [("Charged",), ("Charged", "Burglary"), ("Charged", "Robbery"),
                                              ("Cautioned",), ("Cautioned", "Burglary"), ("Total",)]
     assert table.totals_consistent is True
+
+
+# --- ruled and aligned tables on one page, in page order ---------------------------------------
+
+def _mixed_pdf() -> bytes:
+    """Page 1: Question 1, a ruled table, then an aligned one. Page 2: an aligned table with no
+    heading of its own (still question 1), then Question 2 and a ruled table."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(15, 12, 15)
+
+    def line(text: str) -> None:
+        pdf.set_font("Helvetica", "", 9)
+        pdf.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+
+    def table(rows: list[list[str]], ruled: bool) -> None:
+        pdf.set_font("Helvetica", "", 8)
+        for row in rows:
+            for k, (width, text) in enumerate(zip(WIDTHS, row)):
+                pdf.cell(width, 5, text, border=1 if ruled else 0, align="L" if k == 0 else "R",
+                         new_x="RIGHT", new_y="TOP")
+            pdf.ln(5)
+        pdf.ln(4)
+
+    pdf.add_page()
+    line("Question 1: offences recorded in 2017 and 2018.")
+    line("Table A - ruled")
+    table([HEADER, *offence_rows(0, 4)], ruled=True)
+    line("Table B - aligned")
+    table([HEADER, *offence_rows(4, 4)], ruled=False)
+    pdf.add_page()
+    line("Table C - aligned, overleaf")
+    table([["Area", "2017", "2018", "Total"], *[[f"Area {k}", "1", "2", "3"] for k in range(4)]], ruled=False)
+    line("Question 2: offences by district.")
+    line("Table D - ruled")
+    table([["District", "2017", "2018", "Total"], *[[f"District {k}", "4", "5", "9"] for k in range(4)]], ruled=True)
+    return bytes(pdf.output())
+
+
+def test_ruled_and_aligned_tables_come_out_in_page_order_with_their_questions():
+    parsed = parse_bytes(_mixed_pdf(), "reply.pdf")
+    assert [t.title for t in parsed.tables] == ["Table A - ruled", "Table B - aligned", "Table C - aligned, overleaf",
+                                                "Table D - ruled"]
+    assert [t.question for t in parsed.tables] == ["1", "1", "1", "2"]
+    assert [t.source for t in parsed.tables] == ["reply.pdf#page=1"] * 2 + ["reply.pdf#page=2"] * 2
+    assert [r.label[0] for r in parsed.tables[1].rows] == [f"Offence type {k}" for k in range(4, 8)]
+    blocks = read_pdf(_mixed_pdf(), "reply.pdf", Limits()).blocks
+    assert [type(b).__name__ for b in blocks] == ["TextBlock", "Grid", "TextBlock", "TextBlock", "Grid"]
+    assert [b.question for b in blocks if isinstance(b, TextBlock)] == [None, "1", "1"]

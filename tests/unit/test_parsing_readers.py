@@ -323,8 +323,11 @@ def test_pdf_ruled_table_is_a_grid_with_the_lines_above():
     assert grid.source == "response.pdf#page=1"
     assert grid.cells == tuple(tuple(r) for r in SMALL)
     assert grid.above == ("West Midlands Police Freedom of Information", "Question 1", "Cyberstalking offences by year")
-    (text,) = texts(extracted)
-    assert "HARASSMENT" not in text.text and "01/11/2019 16966/19" in text.text
+    before, after = texts(extracted)  # the page's text above the table, then below it, in page order
+    assert [type(b).__name__ for b in extracted.blocks] == ["TextBlock", "Grid", "TextBlock"]
+    assert "Question 1" in before.text and "01/11/2019 16966/19" in after.text
+    assert "HARASSMENT" not in before.text + after.text
+    assert after.question == "1"  # the question asked above the table is still in force below it
 
 
 def test_pdf_text_aligned_table_keeps_its_columns_apart():
