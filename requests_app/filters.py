@@ -1,4 +1,5 @@
 """Filters for the request list (django-filter). The dashboard's counts link to the same filters."""
+import copy
 from datetime import date, timedelta
 from html import escape  # Django's escape() is this behind a lazy-string wrapper: 3x the cost an option
 
@@ -82,6 +83,22 @@ def deadline_views(today: date) -> dict[str, tuple[str, callable]]:
     }
 
 
+class _CopiedLightly(dict):
+    """A FilterSet's base_filters, which every FilterSet deep-copies when it is made: here each
+    filter is copied with its own `extra`, and shares its widget and choices, which nothing
+    changes once the form class is built (get_form_class). A deep copy took 0.25 ms a page."""
+
+    def __deepcopy__(self, memo):
+        copies = {}
+        for name, base in self.items():
+            f = copy.copy(base)
+            f.extra = dict(base.extra)
+            if f.method:  # a method filter calls its FilterSet through a FilterMethod made for it
+                f.method = f.method
+            copies[name] = f
+        return copies
+
+
 class RequestFilter(df.FilterSet):
     q = df.CharFilter(label="Search titles and replies", method="search", widget=FastTextInput)
     # (id, name) pairs read once per form: a model choice would make 48 Authority objects and, on
@@ -143,3 +160,6 @@ class RequestFilter(df.FilterSet):
     def by_exemption(self, queryset, name, value):
         cited = Reply.objects.filter(request=OuterRef("pk"), exemptions__icontains=f'"{value.strip()}"')
         return queryset.filter(Exists(cited))
+
+
+RequestFilter.base_filters = _CopiedLightly(RequestFilter.base_filters)  # set by the metaclass, after the body

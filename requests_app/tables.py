@@ -8,8 +8,9 @@ import django_tables2 as tables
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html
+from django.utils.http import urlencode  # as {% querystring_replace %} does
+from django.utils.safestring import SafeString, mark_safe
 
 from requests_app.models import Status
 from requests_app.presentation import due_badge, due_state
@@ -47,6 +48,21 @@ class FastBody:
                 yield render(record=record)
             else:
                 yield render(value=value)
+
+    def head_html(self):
+        """The header cells, each orderable heading a link that sorts by it: what the layout's
+        {% querystring_replace %} per column made (0.05 ms a column), in one pass."""
+        request = getattr(self, "request", None)
+        params = dict(request.GET) if request is not None else {}
+        key = self.prefixed_order_by_field
+        cells = []
+        for column in self.columns:
+            header = conditional_escape(column.header)
+            if column.orderable:
+                params[key] = column.order_by_alias.next
+                header = f'<a href="{escape("?" + urlencode(params, doseq=True))}">{header}</a>'
+            cells.append(f"<th{flatatt(column.attrs.get('th', {}))} scope=\"col\">{header}</th>")
+        return SafeString("".join(cells))
 
     def body_html(self):
         columns = list(self.columns)
@@ -109,7 +125,7 @@ class RequestTable(FastBody, tables.Table):
         super().__init__(*args, **kwargs)
 
     def render_title(self, record, value):  # escape() by hand: format_html's lazy-string wrapper costs more a row
-        return mark_safe(f'<a href="{self.request_url}{record.pk}/">{escape(value)}</a>')
+        return SafeString(f'<a href="{self.request_url}{record.pk}/">{escape(value)}</a>')
 
     def value_title(self, value):
         return value

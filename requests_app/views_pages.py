@@ -24,7 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _filtered(request):
     today = services.london_today()
-    return RequestFilter(request.GET or None, queryset=browse.visible_requests(request.user), today=today,
+    return RequestFilter(request.GET or None, queryset=browse.readable_requests(request.user), today=today,
                          batches=batch_reads.batch_menu(request.user, request.GET.get("batch"))), today
 
 
@@ -63,7 +63,7 @@ def dashboard(request):
 
 def requests_list(request):
     filterset, today = _filtered(request)
-    table = RequestTable(filterset.qs, today=today)
+    table = RequestTable(browse.listed(filterset.qs), today=today)
     RequestConfig(request, paginate=_PAGES).configure(table)
     return render(request, "pages/requests.html", {
         "title": "Requests", "nav": "requests", "filter": filterset, "table": table,
@@ -81,7 +81,7 @@ def _shown(table) -> str:
 
 def requests_export(request, fmt: str):
     filterset, today = _filtered(request)
-    table = RequestTable(filterset.qs, today=today, order_by=request.GET.get("sort") or None)
+    table = RequestTable(browse.listed(filterset.qs), today=today, order_by=request.GET.get("sort") or None)
     header, rows = table_rows(table)
     return download(header, rows, fmt, f"foi-requests-{today:%Y-%m-%d}")
 

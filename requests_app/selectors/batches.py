@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from requests_app.models import Batch, FOIRequest, ParsedTable, Status
 from requests_app.presentation import due_state
-from requests_app.querysets import reads_everything
+from requests_app.querysets import reads_everything, team_ids
 
 DATASET_HEADER = ["force", "question", "table", "source", "row label path", "total row", "column", "value"]
 _GRID = {
@@ -24,7 +24,7 @@ def visible_batches(user) -> QuerySet:
         return Batch.objects.none()
     if reads_everything(user):
         return Batch.objects.all()
-    return Batch.objects.filter(Q(owner=user) | Q(team__in=user.foi_teams.values("id")))
+    return Batch.objects.filter(Q(owner=user) | Q(team__in=team_ids(user)))
 
 
 BATCH_MENU_SIZE = 50

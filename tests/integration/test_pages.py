@@ -510,3 +510,30 @@ def test_the_authority_menu_is_kept_until_an_authority_changes(people, batch, dj
     assert menus.authority_menu()[0] == (str(added.pk), "Aardvark Constabulary")
     added.delete()
     assert menus.authority_menu() == first
+
+
+def test_column_headings_sort_and_keep_the_filters(people, batch):
+    client = _client(people["owner"])
+    body = client.get(reverse("pages:requests"), {"nation": "england", "status": ["sent", "refused"],
+                                                  "sort": "-sent_date", "q": "a&b"}).content.decode()
+    head = body[body.index("<thead>"):body.index("</thead>")]
+    # each heading links to the same filters sorted by it; the sorted column's next click reverses it
+    assert ('<a href="?nation=england&amp;status=sent&amp;status=refused&amp;sort=sent_date&amp;q=a%26b">Sent</a>'
+            in head)
+    assert 'sort=title&amp;q=a%26b">Title</a>' in head
+    assert '<th class="desc orderable" scope="col"><a href="?nation=england' in head  # sorted by it, newest first
+    assert "<th scope=\"col\">Deadline</th>" in head  # not orderable: no link
+
+
+def test_each_filter_form_has_its_own_filters_and_menus(people, batch):
+    from requests_app.filters import RequestFilter
+    from requests_app.selectors.browse import readable_requests
+
+    today = date(2024, 3, 1)
+    first = RequestFilter({"q": "x"}, queryset=readable_requests(people["owner"]), today=today, batches=[(1, "One")])
+    second = RequestFilter(None, queryset=readable_requests(people["owner"]), today=today, batches=[(2, "Two")])
+    assert first.filters["q"] is not second.filters["q"] and first.filters["q"].parent is first
+    assert second.filters["deadline"].parent is second  # a method filter calls its own FilterSet
+    assert dict(first.form.fields["batch"].choices) == {"": "---------", "1": "One"}
+    assert dict(second.form.fields["batch"].choices) == {"": "---------", "2": "Two"}
+    assert first.qs.count() == 0 and second.qs.count() >= 1
