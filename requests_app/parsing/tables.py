@@ -53,7 +53,8 @@ def build_table(grid: Grid) -> Table | None:
         consistent, warnings = None, []
     else:  # a column printed as percentages is not added up whatever its name (" %" marks it for totals.py)
         shares = {j for j in range(n_labels, width)
-                  if 2 * sum(r[j].endswith("%") for r in body) > sum(1 for r in body if r[j])}
+                  if 2 * sum(r[j].endswith("%") for r in body) > sum(1 for r in body if r[j])} if any(
+            "%" in "".join(r) for r in body) else ()  # the usual table has no % at all: one join a row
         names = [f"{name} %" if j + n_labels in shares else name for j, name in enumerate(columns)]
         consistent, warnings = totals.check(names, rows, groups=by_indent is not None)
     return Table(
@@ -355,6 +356,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
     flags: list[bool] = []
     sources: list[int] = []
     pending: str | None = None
+    pending_row: tuple[int, list[str]] | None = None  # the body row `pending` began with, and its cells
     group: str | None = None
     one_label = n_labels == 1
     outer: list[str] = [""] * (n_labels - 1)  # the group labels in force (a merged or blank cell repeats them)
@@ -370,13 +372,19 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
                 labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")
             else:
                 pending = f"{pending} {' '.join(label)}" if pending else " ".join(label)
+                pending_row = pending_row or (k, cells)
             continue
         if pending is not None:
             if not label or _WRAP_END.search(pending) or label[0][:1].islower():
                 label = (f"{pending} {label[0]}" if label else pending, *label[1:])
-            else:
-                group = pending
-            pending = None
+            elif group is not None or not labels or flags[-1]:
+                group = pending  # heads a group: the table opens with it, or a group or a total came before
+            else:  # among rows under no group, a row whose figures are blank ("Burnley" with no incidents)
+                labels.append((pending,))
+                values.append(tuple(map(parse_value, pending_row[1])))
+                flags.append(False)
+                sources.append(pending_row[0])
+            pending, pending_row = None, None
         total = _is_total_label(label[0] if len(label) == 1 else " ".join(label))
         if total and not (group and is_subtotal_label(label[0])):
             group = None  # a grand total stands outside the groups; a group's "Sub-total" closes it

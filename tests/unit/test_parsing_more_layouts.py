@@ -899,3 +899,28 @@ def test_an_html_label_spanning_rows_labels_each_of_them(tmp_path):
     assert [r.label for r in table.rows] == [("Burglary", "2022"), ("Burglary", "2023"), ("Robbery", "2022"),
                                              ("Robbery", "2023")]
     assert [r.values for r in table.rows] == [(5,), (6,), (7,), (8,)] and table.question == "1"
+
+
+def test_a_row_with_blank_figures_among_plain_rows_is_a_row_not_a_group_heading(tmp_path):
+    from openpyxl import Workbook
+
+    from requests_app.parsing import parse_bytes
+
+    table = parse_text("Station\tIncidents\nBlackburn\t12\nBurnley\t\nPreston\t9\nChorley\t4\nTotal\t25\n").tables[0]
+    assert [(r.label, r.values) for r in table.rows] == [
+        (("Blackburn",), (12,)), (("Burnley",), (None,)), (("Preston",), (9,)), (("Chorley",), (4,)), (("Total",), (25,))]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+    before_total = parse_text("Year\tArrests\n2022\t1,234\n2023\t\nTotal\t1,234\n").tables[0]
+    assert [r.label for r in before_total.rows] == [("2022",), ("2023",), ("Total",)]
+    book = Workbook()
+    for row in [["Month", "Taser discharges"], ["January", 5], ["February", None], ["March", 3], ["Total", 8]]:
+        book.active.append(row)
+    book.save(tmp_path / "m.xlsx")
+    (sheet,) = parse_bytes((tmp_path / "m.xlsx").read_bytes(), "m.xlsx").tables
+    assert [r.label for r in sheet.rows] == [("January",), ("February",), ("March",), ("Total",)]
+    assert sheet.totals_consistent is True
+    # a heading that opens the table, or follows a total, still heads the rows under it
+    grouped = parse_text("Area\t2022\nNORTH\nLeeds\t5\nBradford\t6\nTotal\t11\nSOUTH\nBath\t1\nBristol\t2\n"
+                         "Total\t3\n").tables[0]
+    assert [r.label for r in grouped.rows][:3] == [("NORTH", "Leeds"), ("NORTH", "Bradford"), ("Total",)]
+    assert [r.label for r in grouped.rows][3:5] == [("SOUTH", "Bath"), ("SOUTH", "Bristol")]
