@@ -95,6 +95,8 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             table = build_table(block)
             if table:
                 tables.append(table)
+            else:  # a table of words: a letterhead's particulars, a request and its answer
+                texts.append(own_part(grid_text(block)))
     children = _attachments(extracted, trail + [name], limits, started, warnings)
     for child in children:
         tables.extend(child.tables)
@@ -106,6 +108,20 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     facts = extract_facts(text, sent=extracted.sent, subject=extracted.subject) if text.strip() else Facts(
         letter_date=extracted.sent, reference=fd.subject_reference(extracted.subject))
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
+
+
+def grid_text(grid: Grid) -> str:
+    """A table with no figures as lines of text for the facts: a label and its value as
+    "Our Ref: FOI/2023/0456" (a colon added where the label has none), other rows cell by cell."""
+    lines = []
+    for row in grid.cells:
+        cells = [" ".join(str(c).split()) for c in row if c and str(c).strip()]
+        if len(cells) == 2 and len(cells[0]) <= 40 and not cells[0].endswith((":", ".", "?")):
+            lines.append(f"{cells[0]}: {cells[1]}")
+        elif cells:
+            lines.append("\n".join(cells) if len(cells) == 1 else "\t".join(cells) if all(len(c) <= 40 for c in cells)
+                         else "\n".join(cells))
+    return "\n".join(lines)
 
 
 def _attachments(extracted: Extracted, trail: list[str], limits: Limits, started: float,

@@ -405,7 +405,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose,
     and so are a signature's "Telephone   01245 452 110" and a table of contents."""
     if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or any(
-            len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
+            len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above) or _justified(run):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         return None
     run = _dash_list(run, raw)
@@ -424,6 +424,16 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+def _justified(run: list[list[str]]) -> bool:
+    """Justified prose (a PDF's stretched word spaces, `pdftotext -layout`): its "cells" are mostly
+    words in lower case, few of them figures ("Thank   you  for  your  request ... on  14  February")."""
+    if max(map(len, run)) < 4:
+        return False  # the usual table: a label and a few figures
+    cells = [c for row in run for c in row[1:] if c]
+    lower = sum(1 for c in cells if c[0].islower())
+    return lower * 3 > len(cells) and sum(1 for c in cells if is_figure(c)) * 3 < len(cells)
 
 
 def _rejoined_wraps(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:

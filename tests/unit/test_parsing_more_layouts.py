@@ -924,3 +924,62 @@ def test_a_row_with_blank_figures_among_plain_rows_is_a_row_not_a_group_heading(
                          "Total\t3\n").tables[0]
     assert [r.label for r in grouped.rows][:3] == [("NORTH", "Leeds"), ("NORTH", "Bradford"), ("Total",)]
     assert [r.label for r in grouped.rows][3:5] == [("SOUTH", "Bath"), ("SOUTH", "Bristol")]
+
+
+def test_justified_prose_with_stretched_spaces_is_prose_not_a_table():
+    reply = parse_text("Thank   you  for  your  request  which  was  received  by  Sussex   Police  on  14  February\n"
+                       "2024.   After  careful  consideration  Sussex    Police  can  neither  confirm   nor  deny   that  it\n"
+                       "holds information, by virtue of sections 23(5) and 24(2) of the Act.\n\n"
+                       "Area      2022    2023\nNorth       12      14\nSouth        3       5\n")
+    assert str(reply.facts.request_received_date) == "2024-02-14"
+    assert reply.facts.exemptions == ("s23(5)", "s24(2)") and reply.facts.neither_confirm_nor_deny
+    assert len(reply.tables) == 1 and reply.tables[0].columns == ("2022", "2023")
+
+
+def test_a_justified_pdf_paragraph_keeps_its_facts():
+    from fpdf import FPDF
+
+    from requests_app.parsing import parse_bytes
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, "Our Ref: FOI 2024/500\nDate: 12 March 2024", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.multi_cell(150, 6, "Thank you for your request for information which was received by Sussex Police on 14 "
+                   "February 2024. After careful consideration Sussex Police can neither confirm nor deny that it holds "
+                   "any information relevant to your request, by virtue of sections 23(5), 24(2) and 31(3) of the "
+                   "Freedom of Information Act 2000.", align="J")
+    facts = parse_bytes(bytes(pdf.output()), "reply.pdf").facts
+    assert (str(facts.request_received_date), facts.exemptions) == ("2024-02-14", ("s23(5)", "s24(2)", "s31(3)"))
+    assert facts.neither_confirm_nor_deny and facts.reference == "FOI 2024/500"
+
+
+def test_words_in_tables_without_figures_are_read_for_the_facts():
+    import io
+
+    import docx
+
+    from requests_app.parsing import parse_bytes
+
+    document = docx.Document()
+    particulars = document.add_table(rows=3, cols=2)
+    for i, (label, value) in enumerate([("FOI Reference", "FOI 001234/24"), ("Date of Response", "12 March 2024"),
+                                        ("Date Received", "13 February 2024")]):
+        particulars.cell(i, 0).text, particulars.cell(i, 1).text = label, value
+    answers = document.add_table(rows=2, cols=2)
+    answers.cell(0, 0).text, answers.cell(0, 1).text = "Request", "Response"
+    answers.cell(1, 0).text = "Whether the force operates ANPR cameras on the M6"
+    answers.cell(1, 1).text = "The force neither confirms nor denies that it holds this information by virtue of Section 23(5)."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    reply = parse_bytes(buffer.getvalue(), "reply.docx")
+    facts = reply.facts
+    assert (facts.reference, str(facts.letter_date), str(facts.request_received_date)) == (
+        "FOI 001234/24", "2024-03-12", "2024-02-13")
+    assert facts.exemptions == ("s23(5)",) and facts.neither_confirm_nor_deny and reply.tables == ()
+    html = (b"<html><body><table><tr><td>Our Ref:</td><td>FOI/2023/0456</td></tr><tr><td>Date:</td><td>4 May 2023"
+            b"</td></tr></table><p>Dear Requester</p><table><tr><th>Question</th><th>Answer</th></tr><tr><td>1. Names?"
+            b"</td><td>Exempt under Section 40(2) of the Act.</td></tr></table></body></html>")
+    facts = parse_bytes(html, "reply.html").facts
+    assert (facts.reference, str(facts.letter_date), facts.exemptions) == ("FOI/2023/0456", "2023-05-04", ("s40(2)",))
