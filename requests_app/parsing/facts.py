@@ -105,7 +105,9 @@ _NCND = re.compile(
     r"|duty\s+to\s+confirm\s+or\s+deny[^.]{0,80}?(?:does\s+not\s+(?:apply|arise)|is\s+(?:removed|excluded|disapplied))"
     r"|\b(?:not|no)\s+(?:obliged|required|obligation|duty)\s+to\s+confirm\s+or\s+deny"
     r"|duty\s+(?:in|under|at)\s+s(?:ection|\.)?\s*1\s*\(\s*1\s*\)\s*\(\s*a\s*\)[^.]{0,120}?does\s+not\s+apply"
-    r"|refus\w*\s+to\s+(?:reveal|confirm\s+or\s+deny)\s+whether", re.IGNORECASE)
+    r"|refus\w*\s+to\s+(?:reveal|confirm\s+or\s+deny)\s+whether"
+    r"|\b(?:not|cannot|can't|won't|unable\s+to)\s+(?:(?:be\s+)?able\s+to\s+|in\s+a\s+position\s+to\s+)?"
+    r"confirm\s+n?or\s+(?:to\s+)?deny", re.IGNORECASE)  # "does not confirm or deny whether", "cannot confirm or deny"
 # Said of something else: "not (relying on) a NCND", "should not be taken as a neither confirm nor
 # deny response" (the phrase as a noun after an article, anywhere in the clause), or hypothetical.
 _NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b"
@@ -140,7 +142,8 @@ _CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
 _NCND_WORDS = ("neither", "ncnd", "deny", "duty", "refus")  # one of them in every _NCND match (single words:
 # a line may break between any two)
-_NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus")
+_NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus", "cannot",
+                "can't", "won't", "unable")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
 _NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
 _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus", "withh", "redact", "confirm",

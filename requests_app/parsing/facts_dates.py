@@ -66,6 +66,12 @@ _SUBJECT_REF = re.compile(r"^[ \t>]*subject:[^\n]*?\b(?:foi|foia|foisa|eir|freed
                           r"(?:[ \t\-–:#]+(?:\(scotland\)|act|request|response|reply|review|ref(?:erence)?|no\.?|number)\b)*"
                           r"\.?[ \t\-–:#]*"
                           r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*)", re.IGNORECASE | re.MULTILINE)
+# A letter headed with its request's number: "Freedom of Information Request 2023/0456",
+# "FOI Request: 2023-00456", "FREEDOM OF INFORMATION REQUEST – 000456/23 - Taser use".
+_HEADING_REF = re.compile(r"^[ \t#*]*(?:foi|foia|foisa|eir|freedom\s+of\s+information)(?:\s+\(scotland\))?"
+                          r"(?:\s+act(?:\s+\d{4})?)?\s+(?:request|response|reply|disclosure)"
+                          r"(?:\s+(?:no\.?|number|ref(?:erence)?))?[ \t]*[:\-–#]?[ \t]*"
+                          r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*)", re.IGNORECASE | re.MULTILINE)
 _FOOTER_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*")
 # The words a match of each can begin with (see scan.py).
 _MONTH_STARTS = tuple(_MONTH_NUMBERS)
@@ -365,6 +371,11 @@ def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | Non
     """
     found = _labelled_refs(text, folded)
     if not found:
+        heading = next((m.group("ref").rstrip("./_-") for m in _HEADING_REF.finditer(text)
+                        if _plausible_ref(m.group("ref").rstrip("./_-"))), None) if scan.has_any(
+            folded, ("foi", "eir", "freedom")) else None
+        if heading:
+            return heading, []
         subject = next((m.group("ref").rstrip("./_-") for m in _SUBJECT_REF.finditer(text)
                         if _plausible_ref(m.group("ref").rstrip("./_-"))), None) if "subject:" in folded else None
         token = subject or next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)

@@ -983,3 +983,25 @@ def test_words_in_tables_without_figures_are_read_for_the_facts():
             b"</td><td>Exempt under Section 40(2) of the Act.</td></tr></table></body></html>")
     facts = parse_bytes(html, "reply.html").facts
     assert (facts.reference, str(facts.letter_date), facts.exemptions) == ("FOI/2023/0456", "2023-05-04", ("s40(2)",))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cleveland Police does not confirm or deny whether it holds information relevant to your request.",
+    "We cannot confirm or deny whether we hold this information.",
+    "Police Scotland is unable to confirm or deny whether it holds the information.",
+    "Northumbria Police will not confirm nor deny whether any information is held.",
+    "The force is not in a position to confirm or deny whether information is held."])
+def test_ncnd_worded_without_neither(sentence):
+    assert parse_text(sentence).facts.neither_confirm_nor_deny
+
+
+@pytest.mark.parametrize("heading, reference", [
+    ("Freedom of Information Request 2023/0456", "2023/0456"),
+    ("FREEDOM OF INFORMATION REQUEST – 000456/23", "000456/23"),
+    ("FOI Request: 2023-00456", "2023-00456"),
+    ("FOI Request 2023-0456 - Taser use", "2023-0456")])
+def test_the_reference_in_the_letters_heading(heading, reference):
+    facts = parse_text(f"Merseyside Police\n\n{heading}\n\nDear Requester\n\nThe figures are below.\n").facts
+    assert facts.reference == reference
+    # a labelled reference wins over the heading's number
+    assert parse_text(f"{heading}\n\nOur Ref: MP/123/24\n").facts.reference == "MP/123/24"
