@@ -64,6 +64,9 @@ def question_number(line: str) -> str | None:
     match = _QUESTION.match(line)
     if match and not _looks_like_figure(match.group("text")):
         return _number(match)
+    answer = _ANSWER.match(line)
+    if answer:
+        return "".join(part for part in answer.groups() if part).lower()
     bare = _BARE.match(line)
     return "".join(part for part in bare.groups() if part).lower() if bare else None
 
@@ -79,3 +82,13 @@ def _number(match: re.Match) -> str:
 _BARE = re.compile(r"^\s*(?:\*\*)?(?:(?:Q\.?|Question|Request|Part|Cwestiwn|Cais|Rhan)\s*(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?\s*[:.)]?"
                    r"|(\d{1,2}[a-z]?)(?:\(([a-z])\)\s*[:.)]?|\s*[:.)])|\((\d{1,2}[a-z]?)\))"
                    r"\s*(?:\*\*)?\s*$", re.IGNORECASE)
+
+
+# How a reply heads the answer to a question (not how a request numbers them): "Answer 1",
+# "A1.", "Response to Question 1", "Answer to Question 2", "Reply to question 4:", "Question No. 3",
+# "In response to question 1, please see the table below."
+_ANSWER = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:(?:in\s+)?(?:response|reply|answer)\s+to\s+(?:your\s+)?(?:question|q\.?)\s*(?:no\.?\s*)?"
+    r"|answer\s*(?:no\.?\s*)?|question\s+(?:no\.?|number)\s*)(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?(?![\d.]\d)"
+    r"\s*(?:[:.)\-–,]|$|\s)"
+    r"|^\s*(?:\*\*)?\s*a(\d{1,2}[a-z]?)\s*[:.)\-–](?:\s|$)", re.IGNORECASE)

@@ -1005,3 +1005,21 @@ def test_the_reference_in_the_letters_heading(heading, reference):
     assert facts.reference == reference
     # a labelled reference wins over the heading's number
     assert parse_text(f"{heading}\n\nOur Ref: MP/123/24\n").facts.reference == "MP/123/24"
+
+
+@pytest.mark.parametrize("heading", ["Answer {}", "A{}.", "Response to Question {}", "Answer to Question {}",
+                                     "Reply to question {}:", "Question No. {}",
+                                     "In response to question {}, please see the table below."])
+def test_answer_headings_name_the_question_after_the_request_restated(heading):
+    text = ("1. How many officers were dismissed in 2022?\n2. How many resigned while under investigation?\n\n"
+            f"{heading.format(1)}\n\nRank        Number\nConstable       12\nSergeant         3\n\n"
+            f"{heading.format(2)}\n\nRank        Number\nConstable        7\nSergeant         1\n")
+    assert [(t.question, t.title) for t in parse_text(text).tables] == [("1", None), ("2", None)]
+
+
+@pytest.mark.parametrize("line", ["A1 road closures", "Answer", "Answers to your questions", "Answer 12.5 million",
+                                  "Response to your request"])
+def test_words_that_are_no_answer_heading(line):
+    from requests_app.questions import question_number
+
+    assert question_number(line) is None
