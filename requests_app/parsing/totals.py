@@ -11,6 +11,12 @@ _TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\s*$|\btotal\s*$", 
 # Rates, shares and averages are not added up: a total of them means nothing.
 _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change|\brank(?:ing)?\b"
                            r"|\bposition\b", re.IGNORECASE)
+# A row of rates, shares or averages under the counts ("% charged", "Arrest rate", "Average per
+# year"): neither a sum across nor part of the total below. Narrower than a column's test:
+# "Abuse of position of trust" and "Climate change protest" are offences.
+_NOT_ADDITIVE_ROW = re.compile(
+    r"%|\bper\s*cent|\bpercentage|\bproportion\b|^\W*(?:average|mean|median)\b|\b(?:average|mean|median)\W*$"
+    r"|\brates?\W*$|\brates?\s+(?:per|of)\b|\bper\s+(?:\d[\d,]*|head|capita|officer|day|week|month|year)\b", re.IGNORECASE)
 _NUMBER_TYPES = frozenset({int, float})  # what is_number() accepts from parse_value
 _INT_OR_NONE = frozenset({int, type(None)})
 
@@ -20,11 +26,19 @@ def _additive(name: str) -> bool:
     return not _NOT_ADDITIVE.search(name or "")
 
 
+@lru_cache(maxsize=4096)
+def _row_additive(label: tuple[str, ...]) -> bool:
+    return not _NOT_ADDITIVE_ROW.search(label[-1] if label else "")
+
+
 def check(columns: list[str], rows: list[Row], groups: bool = False) -> tuple[bool | None, list[str]]:
     """(totals_consistent, warnings): True when every total checked adds up, None if none could be.
 
     Every row holds one value per column (tables.py pads the grid). With `groups`, each
-    group's row is checked against the rows under it too."""
+    group's row is checked against the rows under it too. Rows of rates, shares and averages
+    are left out of every check."""
+    if not all(map(_row_additive, (r.label for r in rows))):
+        rows = [r for r in rows if _row_additive(r.label)]
     checked, warnings = 0, []
     checks = [_column_checks(columns, rows), _row_checks(columns, rows)]
     if groups:  # nesting the layout shows; nesting found from the figures adds up by construction

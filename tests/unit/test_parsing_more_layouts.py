@@ -1023,3 +1023,19 @@ def test_words_that_are_no_answer_heading(line):
     from requests_app.questions import question_number
 
     assert question_number(line) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Outcome\tMale\tFemale\tTotal\nCharged\t30\t10\t40\nNFA\t70\t90\t160\nTotal\t100\t100\t200\n% charged\t30%\t10%\t20%\n",
+    "Year\tWhite\tBlack\tAsian\tTotal\n2022\t4,512\t1,203\t876\t6,591\n2023\t5,001\t1,344\t901\t7,246\n"
+    "Arrest rate\t12%\t15%\t11%\t12.6%\n",
+    "Year\tNorth\tSouth\n2021\t10\t20\n2022\t20\t30\nAverage\t15\t25\nTotal\t30\t50\n",
+    "Year\tNorth\tSouth\n2021\t10\t20\n2022\t20\t30\nAverage per year\t15\t25\nTotal\t30\t50\n"])
+def test_rows_of_rates_shares_and_averages_are_not_added_up(text):
+    table = parse_text(text).tables[0]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def test_an_offence_named_with_position_or_change_is_still_counted():
+    table = parse_text("Offence\t2023\nAbuse of position of trust\t4\nClimate change protest\t3\nTotal\t9\n").tables[0]
+    assert table.warnings == ("row 'Total', column '2023': stated 9, sum 7",)
