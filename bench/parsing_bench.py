@@ -358,7 +358,7 @@ def tables_of_bytes(data: bytes, name: str) -> list:
     extracted = readers.read(data, name, Limits())
     tables = []
     for block in extracted.blocks:
-        if isinstance(block, TextBlock):
+        if isinstance(block, TextBlock) and block.tables:  # (a PDF's page furniture is read for facts only)
             tables.extend(t for t in (build_table(g) for g in text_mod.find_grids(block.text, block.source)) if t)
         elif isinstance(block, Grid):
             table = build_table(block)

@@ -101,6 +101,7 @@ class TextBlock:
     text: str
     source: str = "body"
     question: str | None = None  # the question in force where it begins (a PDF page under "Question 2" overleaf)
+    tables: bool = True  # False: read for facts only (a PDF's page headers, footers and markings)
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,11 @@ def _blocks(pages: list[_Page]) -> list[TextBlock | Grid]:
         tail = _join_page(page, tail)
     blocks: list[TextBlock | Grid] = []
     question: str | None = None
+    furniture: list[str] = []
+    if len(pages) > 1:  # a sentence runs on over the page break: footers, page numbers and markings go last
+        for page in pages:
+            furniture += [line for line, mark in zip(page.lines, page.furniture) if mark]
+            _lift_furniture(page)
 
     def text(lines: list[str], source: str) -> None:
         nonlocal question
@@ -160,7 +165,22 @@ def _blocks(pages: list[_Page]) -> list[TextBlock | Grid]:
             question = own or question
             blocks.append(grid)
         text(page.lines[start:], page.source)
+    if furniture:  # still read for facts: a footer may carry the reference and the date
+        blocks.append(TextBlock("\n".join(furniture), pages[0].source, tables=False))
     return blocks
+
+
+def _lift_furniture(page: _Page) -> None:
+    """The page's lines without its furniture, and without the blank lines that then begin and
+    end it (so that the last paragraph of a page and the first of the next are one)."""
+    keep = [i for i, mark in enumerate(page.furniture) if not mark]
+    while keep and not page.lines[keep[0]]:
+        keep.pop(0)
+    while keep and not page.lines[keep[-1]]:
+        keep.pop()
+    page.lines = [page.lines[i] for i in keep]
+    page.tops = [page.tops[i] for i in keep]
+    page.furniture = [False] * len(keep)
 
 
 def _mark_furniture(pages: list[_Page]) -> None:
@@ -217,6 +237,7 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
             moved = [page.lines[i] for i in rows[_repeated(tail.grid.cells, grid.cells):]]
             tail.page.lines[tail.at + 1:tail.at + 1] = moved
             tail.page.tops[tail.at + 1:tail.at + 1] = [tail.page.tops[tail.at]] * len(moved)  # where its rows end
+            tail.page.furniture[tail.at + 1:tail.at + 1] = [False] * len(moved)
             tail.at += len(moved)
             used = {*rows, *skipped}
             items = [item for item in items if not (isinstance(item, int) and item <= max(used))]
@@ -227,6 +248,7 @@ def _join_page(page: _Page, tail: _Tail | None) -> _Tail | None:
     if used:
         page.lines = [line for i, line in enumerate(page.lines) if i not in used]
         page.tops = [top for i, top in enumerate(page.tops) if i not in used]
+        page.furniture = [mark for i, mark in enumerate(page.furniture) if i not in used]
     return new_tail
 
 

@@ -87,7 +87,9 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     warnings = list(extracted.warnings)
     for block in extracted.blocks:
         _check_time(started, limits)
-        if isinstance(block, TextBlock):
+        if isinstance(block, TextBlock) and not block.tables:
+            texts.append(block.text)
+        elif isinstance(block, TextBlock):
             grids, prose = find_grids_and_prose(block.text, block.source, block.question)
             texts.append(own_part(prose))
             tables.extend(t for t in (build_table(g) for g in grids) if t)

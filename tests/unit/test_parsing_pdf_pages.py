@@ -111,11 +111,36 @@ def test_aligned_table_over_two_pages_with_repeated_header_is_one_table():
 def test_the_continuation_leaves_the_second_pages_text_and_joins_the_first():
     first, second = offence_rows(0, 30), offence_rows(30, 5)
     data = make_pdf([[*LETTER_TOP, HEADER, *first], [HEADER, *second, "", "Yours sincerely"]])
-    pages = [b for b in read_pdf(data, "reply.pdf", Limits()).blocks if isinstance(b, TextBlock)]
+    *pages, furniture = [b for b in read_pdf(data, "reply.pdf", Limits()).blocks if isinstance(b, TextBlock)]
     assert [p.source for p in pages] == ["reply.pdf#page=1", "reply.pdf#page=2"]
     assert "Offence type 34" in pages[0].text and "Offence type 34" not in pages[1].text
-    assert "Page 2 of 2" in pages[1].text and "Yours sincerely" in pages[1].text  # furniture and prose stay
+    assert "Yours sincerely" in pages[1].text and "Page 2 of 2" not in pages[1].text  # prose stays, furniture goes last
+    assert "Page 1 of 2" in furniture.text and "Page 2 of 2" in furniture.text and not furniture.tables
     assert pages[0].text.count("2017") == 2  # the header once (and the question), not repeated
+
+
+def test_a_sentence_over_a_page_break_is_read_whole():
+    from fpdf import FPDF
+
+    class Letter(FPDF):
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, f"Page {self.page_no()} of 2", align="C")
+
+    for first, second in [("In this case Kent Police can neither confirm", "nor deny that it holds the information."),
+                          ("Thank you for your request, which was received on", "27 February 2024.")]:
+        pdf = Letter()
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(0, 5, "Our Ref: 24/0998\nDate: 12 March 2024")
+        pdf.set_y(pdf.h - 26)
+        pdf.multi_cell(0, 5, first)  # the last line of page 1
+        pdf.add_page()
+        pdf.multi_cell(0, 5, second)  # the first of page 2
+        facts = parse_bytes(bytes(pdf.output()), "reply.pdf").facts
+        assert facts.neither_confirm_nor_deny if "confirm" in first else str(facts.request_received_date) == "2024-02-27"
+        assert (facts.reference, str(facts.letter_date)) == ("24/0998", "2024-03-12")
 
 
 @pytest.mark.parametrize("marking", ["OFFICIAL", "OFFICIAL-SENSITIVE", "NOT PROTECTIVELY MARKED"])
