@@ -184,6 +184,12 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
 _THREAD = re.compile(r"^[ \t]*(?:-{2,}\s*original\s+message|from:.*\n[ \t]*sent:)", re.IGNORECASE | re.MULTILINE)
 _THREAD_WORDS = ("original message", "\nfrom:")  # one of them opens every _THREAD match
 _FORWARD = re.compile(r"^[ \t]*subject:[ \t]*(?:fw|fwd)\s*:", re.IGNORECASE | re.MULTILINE)
+# Once the reply has signed off, the message it answers may follow, opened by "On ... wrote:" or
+# by a mail header block ("From: ... / Date: ... / To: ... / Subject: ...") rather than Outlook's.
+_SIGN_OFF = re.compile(r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
+                       r"|(?:many|with)\s+thanks)\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE)
+_QUOTE_OPEN = re.compile(r"^[ \t]*(?:on\b[^\n]{0,250}?\bwrote:[ \t]*$"
+                         r"|from:[^\n]*\n(?:[ \t]*(?:sent|date|to|cc|subject):[^\n]*\n){1,4})", re.IGNORECASE | re.MULTILINE)
 
 
 def own_part(text: str) -> str:
@@ -197,6 +203,12 @@ def own_part(text: str) -> str:
             if text[:m.start()].strip() and not _FORWARD.search(text, m.end(), m.end() + 400):
                 cut = m.start()  # (a header block at the very top is this message's own)
                 break
+    if scan.has_any(folded, ("wrote:", "\nfrom:"), 0, cut):
+        signed = _SIGN_OFF.search(text, 0, cut)
+        quoted = signed and next((m for m in _QUOTE_OPEN.finditer(text, signed.end(), cut)
+                                  if not _FORWARD.search(text, m.start(), m.end() + 400)), None)
+        if quoted:
+            cut = quoted.start()
     text = text[:cut]
     if "\n>" in text or text.startswith(">"):
         text = "\n".join(line for line in text.split("\n") if not line.startswith(">"))

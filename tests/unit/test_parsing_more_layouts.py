@@ -1039,3 +1039,19 @@ def test_rows_of_rates_shares_and_averages_are_not_added_up(text):
 def test_an_offence_named_with_position_or_change_is_still_counted():
     table = parse_text("Offence\t2023\nAbuse of position of trust\t4\nClimate change protest\t3\nTotal\t9\n").tables[0]
     assert table.warnings == ("row 'Total', column '2023': stated 9, sum 7",)
+
+
+@pytest.mark.parametrize("opener", [
+    "On Mon, 12 Feb 2024 at 10:00, John Smith <request-123-abc@whatdotheyknow.com> wrote:\n\n",
+    "From: John Smith <request-123-abc@whatdotheyknow.com>\nDate: Monday, 12 February 2024 at 10:00\n"
+    "To: FOI <foi@lancashire.police.uk>\nSubject: Freedom of Information request - Taser\n\n"])
+def test_the_message_quoted_after_the_sign_off_is_not_the_reply(opener):
+    reply = "Dear Mr Smith\n\nOur ref: FOI 2024/0456\n\nThe figures are attached.\n\nYours sincerely\nFOI Unit\n\n"
+    request = ("Dear Lancashire Constabulary,\n\nOther forces have withheld this data citing section 31(1)(a), and "
+               "neither confirmed nor denied holding data on covert use.\n\nYours faithfully,\nJohn Smith\n")
+    facts = parse_text(reply + opener + request).facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny, facts.reference) == ((), False, "FOI 2024/0456")
+    # before the sign-off, "On ... you wrote:" quotes the request the reply then answers
+    answered = parse_text("Dear Mr Smith\n\nOn 12 February 2024 you wrote:\n\n\"Please tell me ...\"\n\n"
+                          "The names are withheld under section 40(2).\n\nYours sincerely\nFOI Unit\n").facts
+    assert answered.exemptions == ("s40(2)",)
