@@ -42,7 +42,7 @@ def _contents(run: list[list[str]], above: list[str]) -> bool:
 
 
 _PHONE_NUMBER = re.compile(r"^(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s|$)")
-_LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*\S)")  # _GAP where the only whitespace is the space (it is much faster)
+_LEADERS = re.compile(r"(?<=\S) ?(?:\.{3,}|…+)[ .…]*(?=\s*[\d£(*<xX–—-])")  # _GAP where the only whitespace is the space (it is much faster)
 
 
 def find_grids(text: str, source: str = "body", question: str | None = None) -> list[Grid]:
