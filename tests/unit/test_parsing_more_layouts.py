@@ -1055,3 +1055,83 @@ def test_the_message_quoted_after_the_sign_off_is_not_the_reply(opener):
     answered = parse_text("Dear Mr Smith\n\nOn 12 February 2024 you wrote:\n\n\"Please tell me ...\"\n\n"
                           "The names are withheld under section 40(2).\n\nYours sincerely\nFOI Unit\n").facts
     assert answered.exemptions == ("s40(2)",)
+
+
+def _docx_bytes(document) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_first_page_header_header_tables_and_content_controls():
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Inches
+
+    from requests_app.parsing import parse_bytes
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Our Ref: CC-FOI-2024-0457"
+    section.first_page_header.add_paragraph("Date: 22 March 2024")
+    section.header.paragraphs[0].text = "OFFICIAL"
+    document.add_paragraph("Dear Requester")
+    facts = parse_bytes(_docx_bytes(document), "r.docx").facts
+    assert (facts.reference, str(facts.letter_date)) == ("CC-FOI-2024-0457", "2024-03-22")
+
+    document = docx.Document()
+    table = document.sections[0].header.add_table(rows=2, cols=2, width=Inches(6))
+    table.cell(0, 0).text, table.cell(0, 1).text = "Cheshire Constabulary", "Our Ref: CC-FOI-2024-0456"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Information Compliance Unit", "Date: 21 March 2024"
+    document.add_paragraph("Dear Requester")
+    facts = parse_bytes(_docx_bytes(document), "r.docx").facts
+    assert (facts.reference, str(facts.letter_date)) == ("CC-FOI-2024-0456", "2024-03-21")
+
+    w = nsdecls("w")
+    run = "<w:r><w:t>{}</w:t></w:r>".format
+    document = docx.Document()
+    document.element.body.insert(0, parse_xml(f"<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p>{run('Our Ref: FOI-2024-0613')}"
+                                              f"</w:p></w:sdtContent></w:sdt>"))
+    date = document.add_paragraph("Date: ")
+    date._p.append(parse_xml(f"<w:sdt {w}><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>{run('13 March 2024')}"
+                             f"</w:sdtContent></w:sdt>"))
+    box = document.add_paragraph("")
+    box._p.append(parse_xml(f'<w:r {w} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+                            f"<w:txbxContent><w:p>{run('Request received: 14 February 2024')}</w:p></w:txbxContent>"
+                            f"</v:textbox></v:shape></w:pict></w:r>"))
+    facts = parse_bytes(_docx_bytes(document), "r.docx").facts
+    assert (facts.reference, str(facts.letter_date), str(facts.request_received_date)) == (
+        "FOI-2024-0613", "2024-03-13", "2024-02-14")
+
+
+def test_docx_numbered_list_questions_and_tab_stop_tables():
+    import docx
+
+    from requests_app.parsing import parse_bytes
+
+    document = docx.Document()
+    for question, column in [("How many hate crimes were recorded in 2023?", "Crimes"),
+                             ("How many resulted in a charge?", "Charged")]:
+        document.add_paragraph(question, style="List Number")  # Word shows "1." and "2.": not in the text
+        table = document.add_table(rows=3, cols=2)
+        for i, row in enumerate([("Strand", column), ("Race", "41"), ("Religion", "6")]):
+            table.cell(i, 0).text, table.cell(i, 1).text = row
+    document.add_paragraph("A bullet, not a number", style="List Bullet")
+    reply = parse_bytes(_docx_bytes(document), "r.docx")
+    assert [t.question for t in reply.tables] == ["1", "2"]
+    assert "1. How many hate crimes" in reply.text and "\nA bullet, not a number" in reply.text
+
+    document = docx.Document()
+    for line in ["Outcome\tNumber of arrests\tNumber of charges", "Theft from a vehicle\t12\t3", "Criminal damage\t7\t",
+                 "Total\t19\t3"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Arrests and charges by year")
+    document.add_paragraph("Year\tArrests\tCharges\n2022\t1,204\t402\n2023\t1,310\t433")  # soft line breaks
+    first, second = parse_bytes(_docx_bytes(document), "r.docx").tables
+    assert first.columns == ("Number of arrests", "Number of charges") and first.totals_consistent is True
+    assert [r.label for r in first.rows] == [("Theft from a vehicle",), ("Criminal damage",), ("Total",)]
+    assert second.columns == ("Arrests", "Charges") and [r.values for r in second.rows] == [(1204, 402), (1310, 433)]
