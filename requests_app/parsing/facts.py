@@ -38,6 +38,7 @@ _CITE = re.compile(rf"(?<![\w.]){_KIND}\s*(?P<body>{_NUM}(?:\s*{_BRACKET})*"
                    rf"(?:{_NAME}?\s*(?:,|&|/|(?i:\band\b|\bor\b))\s*{_ITEM})*)")
 _BODY_TOKEN = re.compile(rf"\(\s*({_SUB})\s*\)|(\d{{1,3}}[A-Z]?)")
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
+_LETTER_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*\(\s*([a-hA-H])\s*\)")  # "(a)-(c)", "(a) to (c)"
 _RANGE = re.compile(r"\s*(?:to|-|–|—)\s*\d{1,3}(?!\d)(?!\s*(?i:hours?|hrs|days?|working|%))", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"[ \t]*(?:(?:of|under|in)[ \t]+)?(?:the[ \t]+)?(?!(?i:freedom|foi|environmental|eir)\b)"
                         r"(?!Act\b)[A-Z][\w'’()-]*[ \t]+"
@@ -316,7 +317,12 @@ def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, li
         if _RANGE.match(sentence, cite.end()) or _OTHER_ACT.match(sentence, cite.end()):
             continue
         prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
-        cited.append((cite.start(), [p for p in _provisions(prefix, cite.group("body")) if _can_rely(p, scottish)]))
+        provisions = _provisions(prefix, cite.group("body"))
+        through = _LETTER_RANGE.match(sentence, cite.end())
+        if through and provisions and re.search(r"\([a-z]\)$", provisions[-1]):  # "31(1)(a)-(c)": (a), (b) and (c)
+            first, last = provisions[-1][-2], through.group(1).lower()
+            provisions += [f"{provisions[-1][:-3]}({chr(c)})" for c in range(ord(first) + 1, ord(last) + 1)]
+        cited.append((cite.start(), [p for p in provisions if _can_rely(p, scottish)]))
     return relying, cited
 
 

@@ -18,7 +18,7 @@ _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
 _ORD = r"(?:st|nd|rd|th)?"
 _DMY = (rf"(?P<d1>\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?(?:\s+|-)(?P<m1>{_MON})"
-        r"(?:(?:,?\s+|-)(?P<y1>\d{4})(?!\d)|-(?P<s1>\d{2})(?!\d))?")
+        r"(?:(?:,?\s+|-)(?P<y1>\d{4})(?!\d)|(?:-|[ \t]+)(?P<s1>\d{2})(?![\d:.,]|\s*[a-z%]))?")  # "1 Apr 21", not "1 April 21 officers"
 _MDY = rf"(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
 _NUM = r"(?P<d3>\d{1,2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})(?![\d/]|\.\d)"
 _ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"

@@ -180,7 +180,17 @@ def is_header_like(row, lead: int = 1) -> bool:
 
 def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
     k = header_rows(cells)
-    return (cells[:k], cells[k:]) if k is not None else ([], [])
+    if k is None:
+        return [], []
+    header = cells[:k]
+    if k > 1 and any(_PIVOT.match(c) for row in header[:-1] for c in row if c):
+        header = [row for row in header if not any(_PIVOT.match(c) for c in row if c)] or header[-1:]
+    return header, cells[k:]
+
+
+# What an Excel pivot table prints above its own headings ("Count of Crime Ref | Column Labels"):
+# not part of any column's name. ("Row Labels" heads the labels and stays.)
+_PIVOT = re.compile(r"^(?:(?:count|sum|average|max|min|distinct\s+count)\s+of\s+\S.*|column\s+labels)$", re.IGNORECASE)
 
 
 def header_rows(cells) -> int | None:

@@ -11,10 +11,12 @@ import io
 import re
 import warnings
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from requests_app.parsing.csv_reader import clean, grids_from_rows, spread_merges
-from requests_app.parsing.model import Extracted, Limits, ParseError
+from requests_app.parsing.model import Extracted, Grid, Limits, ParseError
+from requests_app.questions import question_number
 
 _RATIO_FLOOR = 64 * 1024  # small members compress well for honest reasons
 _MAX_OFFICE_MEMBERS = 10_000
@@ -202,7 +204,12 @@ def _extract(name: str, sheets) -> Extracted:
     blocks = []
     for title, rows, merges in sheets:
         spread_merges(rows, merges)
-        blocks.extend(grids_from_rows(rows, f"{name}#sheet={title}"))
+        found = grids_from_rows(rows, f"{name}#sheet={title}")
+        asked = question_number(str(title))  # a sheet per question: "Q1", "Question 2", "Q3a"
+        if asked:
+            found = [replace(b, question=asked) if isinstance(b, Grid) and b.question is None and not any(
+                map(question_number, b.above)) else b for b in found]
+        blocks.extend(found)
     return Extracted(blocks=tuple(blocks))
 
 

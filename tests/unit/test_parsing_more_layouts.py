@@ -1135,3 +1135,44 @@ def test_docx_numbered_list_questions_and_tab_stop_tables():
     assert first.columns == ("Number of arrests", "Number of charges") and first.totals_consistent is True
     assert [r.label for r in first.rows] == [("Theft from a vehicle",), ("Criminal damage",), ("Total",)]
     assert second.columns == ("Arrests", "Charges") and [r.values for r in second.rows] == [(1204, 402), (1310, 433)]
+
+
+def test_an_excel_pivot_tables_own_headings_are_not_column_names():
+    table = parse_text("Count of Crime Ref\tColumn Labels\t\t\t\nRow Labels\t2021\t2022\t2023\tGrand Total\n"
+                       "Assault\t12\t\t14\t26\nTheft\t3\t4\t5\t12\nGrand Total\t15\t4\t19\t38\n").tables[0]
+    assert (table.row_header, table.columns) == ("Row Labels", ("2021", "2022", "2023", "Grand Total"))
+    assert table.totals_consistent is True
+
+
+@pytest.mark.parametrize("line, day", [("Date: 1 Apr 21", "2021-04-01"), ("Date: 12 Mar 24", "2024-03-12"),
+                                       ("Date: 1st April 21", "2021-04-01")])
+def test_a_month_name_with_a_two_digit_year(line, day):
+    assert str(parse_text(f"Our ref: FOI 123/21\n{line}\n\nDear Sir\n").facts.letter_date) == day
+
+
+def test_a_day_and_month_before_a_count_is_no_two_digit_year():
+    facts = parse_text("Date: 3 May 2023\n\nOn 1 April 21 officers attended the event.\n").facts
+    assert str(facts.letter_date) == "2023-05-03" and facts.warnings == ()
+
+
+@pytest.mark.parametrize("sentence", ["The information is exempt under section 31(1)(a)-(c) of the Act.",
+                                      "Sections 31(1)(a) to (c) apply to the tactics requested."])
+def test_a_range_of_paragraphs_cites_each_of_them(sentence):
+    assert parse_text(sentence).facts.exemptions == ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)")
+
+
+def test_a_sheet_per_question_names_the_question(tmp_path):
+    from openpyxl import Workbook
+
+    from requests_app.parsing import parse_bytes
+
+    book = Workbook()
+    book.active.title = "Q1"
+    for name in ("Question 2", "Q3a", "Notes"):
+        book.create_sheet(name)
+    for sheet in book.worksheets:
+        for row in [["Area", "2023"], ["North", 4], ["South", 5]]:
+            sheet.append(row)
+    book.save(tmp_path / "q.xlsx")
+    tables = parse_bytes((tmp_path / "q.xlsx").read_bytes(), "q.xlsx").tables
+    assert [t.question for t in tables] == ["1", "2", "3a", None]
