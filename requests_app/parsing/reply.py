@@ -12,7 +12,7 @@ from pathlib import Path
 from requests_app.parsing.model import Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Table, TextBlock
 from requests_app.parsing.tables import build_table
 from requests_app.parsing.facts import own_part
-from requests_app.parsing.text import find_grids_and_prose
+from requests_app.parsing.text import find_grids_and_prose, question_number
 
 
 def parse_path(path: str | Path, limits: Limits = Limits()) -> ParsedReply:
@@ -85,15 +85,24 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     tables: list[Table] = []
     texts: list[str] = []
     warnings = list(extracted.warnings)
+    asked: str | None = None  # the question in force: a heading in an earlier block goes on asking it
+    sheet = None
     for block in extracted.blocks:
         _check_time(started, limits)
+        if "#sheet=" in block.source and block.source != sheet:
+            sheet, asked = block.source, None  # each sheet of a workbook stands alone
         if isinstance(block, TextBlock) and not block.tables:
             texts.append(block.text)
         elif isinstance(block, TextBlock):
-            grids, prose = find_grids_and_prose(block.text, block.source, block.question)
+            grids, prose = find_grids_and_prose(block.text, block.source, block.question or asked)
             texts.append(own_part(prose))
             tables.extend(t for t in (build_table(g) for g in grids) if t)
+            asked = _last_question(block.text.split("\n")) or (grids[-1].question if grids else None) or asked
         elif isinstance(block, Grid):
+            own = block.question or _last_question(block.above)
+            if own is None and asked is not None:
+                block = replace(block, question=asked)  # a second table under the same heading, or far below it
+            asked = own or asked
             table = build_table(block)
             if table:
                 tables.append(table)
@@ -110,6 +119,10 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     facts = extract_facts(text, sent=extracted.sent, subject=extracted.subject) if text.strip() else Facts(
         letter_date=extracted.sent, reference=fd.subject_reference(extracted.subject))
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
+
+
+def _last_question(lines) -> str | None:
+    return next((q for q in map(question_number, reversed(lines)) if q), None)
 
 
 def grid_text(grid: Grid) -> str:

@@ -1176,3 +1176,30 @@ def test_a_sheet_per_question_names_the_question(tmp_path):
     book.save(tmp_path / "q.xlsx")
     tables = parse_bytes((tmp_path / "q.xlsx").read_bytes(), "q.xlsx").tables
     assert [t.question for t in tables] == ["1", "2", "3a", None]
+
+
+def test_the_question_goes_on_from_block_to_block_in_docx_and_html():
+    import docx
+
+    from requests_app.parsing import parse_bytes
+
+    def table(document, rows):
+        grid = document.add_table(rows=len(rows), cols=2)
+        for i, row in enumerate(rows):
+            grid.cell(i, 0).text, grid.cell(i, 1).text = row
+
+    document = docx.Document()
+    document.add_heading("Question 1", level=2)
+    document.add_paragraph("Stop and search by ethnicity")
+    table(document, [("Ethnicity", "2023"), ("White", "1,310"), ("Black", "288")])
+    document.add_paragraph("Stop and search by age")
+    table(document, [("Age", "2023"), ("Under 18", "198"), ("18 and over", "1,400")])
+    document.add_heading("Question 3", level=2)
+    for i in range(9):
+        document.add_paragraph(f"Explanatory paragraph {i + 1} about how the data were extracted.")
+    table(document, [("Year", "Incidents"), ("2022", "400"), ("2023", "420")])
+    assert [t.question for t in parse_bytes(_docx_bytes(document), "r.docx").tables] == ["1", "1", "3"]
+    html = (b"<h2>Question 1</h2><p>By ethnicity</p><table><tr><th>Ethnicity</th><th>2022</th></tr><tr><td>White</td>"
+            b"<td>5</td></tr><tr><td>Black</td><td>6</td></tr></table><p>By age</p><table><tr><th>Age</th><th>2022</th>"
+            b"</tr><tr><td>Under 18</td><td>5</td></tr><tr><td>Adult</td><td>6</td></tr></table>")
+    assert [t.question for t in parse_bytes(html, "r.html").tables] == ["1", "1"]
