@@ -107,7 +107,9 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             if table:
                 tables.append(table)
             else:  # a table of words: a letterhead's particulars, a request and its answer
-                texts.append(own_part(grid_text(block)))
+                words = grid_text(block)
+                texts.append(own_part(words))
+                asked = _last_question(words.split("\n")) or asked  # "Question 2 | How many pursuits ...": a box
     children = _attachments(extracted, trail + [name], limits, started, warnings)
     for child in children:
         tables.extend(child.tables)

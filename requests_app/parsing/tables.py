@@ -27,6 +27,7 @@ def build_table(grid: Grid) -> Table | None:
     if not cells:
         return None
     indents = list(grid.indents) if len(grid.indents) == len(cells) else []  # _tidy dropped no row
+    cells_before_caption = cells
     title, captioned = _caption(cells, grid)
     indents = indents[len(cells) - len(captioned):]
     cells = captioned
@@ -59,7 +60,8 @@ def build_table(grid: Grid) -> Table | None:
         consistent, warnings = totals.check(names, rows, groups=by_indent is not None)
     return Table(
         source=grid.source,
-        question=grid.question or _question(grid.above),
+        question=(captioned is not cells_before_caption and title and question_number(title)) or grid.question
+        or _question(grid.above),
         title=grid.title or title,
         row_header=_row_header(header, n_labels),
         columns=tuple(columns),

@@ -1203,3 +1203,27 @@ def test_the_question_goes_on_from_block_to_block_in_docx_and_html():
             b"<td>5</td></tr><tr><td>Black</td><td>6</td></tr></table><p>By age</p><table><tr><th>Age</th><th>2022</th>"
             b"</tr><tr><td>Under 18</td><td>5</td></tr><tr><td>Adult</td><td>6</td></tr></table>")
     assert [t.question for t in parse_bytes(html, "r.html").tables] == ["1", "1"]
+
+
+def test_a_question_in_a_box_or_in_the_tables_title_row():
+    import docx
+
+    from requests_app.parsing import parse_bytes
+
+    document = docx.Document()
+    for n, column in ((1, "Pursuits"), (2, "Collisions")):
+        box = document.add_table(rows=1, cols=2)
+        box.cell(0, 0).text, box.cell(0, 1).text = f"Question {n}", f"How many {column.lower()} were there in 2023?"
+        data = document.add_table(rows=3, cols=2)
+        for i, row in enumerate([("Month", column), ("January", "14"), ("February", "9")]):
+            data.cell(i, 0).text, data.cell(i, 1).text = row
+    assert [t.question for t in parse_bytes(_docx_bytes(document), "r.docx").tables] == ["1", "2"]
+
+    document = docx.Document()
+    data = document.add_table(rows=4, cols=2)
+    title = data.cell(0, 0).merge(data.cell(0, 1))
+    title.text = "Question 1: Number of arrests"
+    for i, row in enumerate([("Year", "Number"), ("2022", "120"), ("2023", "131")], start=1):
+        data.cell(i, 0).text, data.cell(i, 1).text = row
+    (table,) = parse_bytes(_docx_bytes(document), "r.docx").tables
+    assert (table.question, table.title) == ("1", "Question 1: Number of arrests")
