@@ -306,6 +306,12 @@ def received_date(text: str, folded: str, letter: date | None) -> tuple[date | N
         found = DATE.match(text, m.end())
         if found and _ABOUT_REQUEST.search(_sentence_before(text, m.start()) + m.group(0)):
             return _resolve(found, letter)
+    for at in received:  # "On 14 February 2024 we received your request", "On 14th February 2024, Surrey Police received it"
+        opened = _ON_DATE_RECEIVED.search(_sentence_before(text, at)) if _ABOUT_REQUEST.match(
+            text, _skip_words(text, at + len("received"))) else None
+        found = opened and DATE.match(opened.group("date"))
+        if found:
+            return _resolve(found, letter)
     for at in received:  # "Your request of 20th February 2024 was received on the same day."
         before = _sentence_before(text, at) if _SAME_DAY.match(text, at) else ""
         dated = _REQUEST_DATED.search(before)
@@ -313,6 +319,16 @@ def received_date(text: str, folded: str, letter: date | None) -> tuple[date | N
         if found:
             return _resolve(found, letter)
     return None, []
+
+
+_ON_DATE_RECEIVED = re.compile(r"(?:^|\n|\.\s)\s*On\s+(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}),?"
+                               r"(?:\s+[\w&'’()-]+){1,6}\s*$", re.IGNORECASE)
+
+
+def _skip_words(text: str, at: int) -> int:
+    """Past the spaces and a possessive after "received" ("received your request", "received the request")."""
+    m = re.compile(r"\s+(?:your|the|this|a)?\s*").match(text, at)
+    return m.end() if m else at
 
 
 _SAME_DAY = re.compile(r"received\s+(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day)", re.IGNORECASE)

@@ -300,7 +300,7 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         return cells if len(cells) >= 2 else None
     if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
         if "  " not in stripped:
-            return _trailing_values(stripped) or _list_row(stripped)  # one cell: what _GAP.split would give
+            return _single_spaced(stripped)  # one cell: what _GAP.split would give
         cells = [c for c in _SPACES.split(stripped) if c]
     else:
         cells = [c for c in _GAP.split(stripped) if c]
@@ -308,7 +308,7 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         return _split_values(cells)
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
         return cells  # a header line of a space-aligned table
-    return _trailing_values(stripped) or _list_row(stripped)
+    return _single_spaced(stripped)
 
 
 # "2019: 12", "Burglary - 5", "Total = 17": a figure to a line after its label. Two or more
@@ -343,6 +343,9 @@ def _is_rule(line: str) -> bool:
     return "---" in line and _RULE_LINE.match(line) is not None  # the test first: most lines have no "---"
 
 
+_SPACED_RANGE = re.compile(r"^(?:(?:19|20)\d\d ?[-–/] ?(?:\d\d|(?:19|20)\d\d)|\d{1,2} ?[-–] ?\d{1,3})$")
+
+
 def _split_values(cells: list[str]) -> list[str]:
     """'Harassment  149 133' → ['Harassment', '149', '133']: single-spaced figures split too."""
     out = [cells[0]]
@@ -352,11 +355,21 @@ def _split_values(cells: list[str]) -> list[str]:
 
 
 def _all_values(cell: str) -> bool:
-    """'7 8': two or more single-spaced figures (a cell that is one figure is not)."""
-    if " " not in cell or is_figure(cell):  # "112 (36%)" is one figure with its share
+    """'7 8': two or more single-spaced figures (a cell that is one figure is not, nor a range
+    with spaces round its dash: "2019 - 20", "2019 – 2020", "10 - 17" head a column)."""
+    if " " not in cell or is_figure(cell) or _SPACED_RANGE.match(cell):  # "112 (36%)" is one figure with its share
         return False
     parts = cell.split(" ")
     return all(is_value_like(p) for p in parts)
+
+
+def _single_spaced(line: str) -> list[str] | None:
+    """A single-spaced row: a label and figures, or a listed "label: figure" / "label - figure"
+    (the latter read as a list whatever its label: "2019 - 45" and "Total - 158" alike)."""
+    found = _trailing_values(line)
+    if found is not None and len(found) == 3 and found[1] in _DASHES:
+        return _list_row(line) or found
+    return found or _list_row(line)
 
 
 def _trailing_values(line: str) -> list[str] | None:

@@ -1227,3 +1227,30 @@ def test_a_question_in_a_box_or_in_the_tables_title_row():
         data.cell(i, 0).text, data.cell(i, 1).text = row
     (table,) = parse_bytes(_docx_bytes(document), "r.docx").tables
     assert (table.question, table.title) == ("1", "Question 1: Number of arrests")
+
+
+def test_a_header_of_ranges_with_spaces_round_the_dash():
+    years = parse_text("Offence               2019 - 20     2020 - 21     2021 - 22\n"
+                       "Burglary                    412           398           377\n"
+                       "Robbery                      87            91            80\n"
+                       "Total                       499           489           457\n").tables[0]
+    assert (years.row_header, years.columns, years.totals_consistent) == (
+        "Offence", ("2019 - 20", "2020 - 21", "2021 - 22"), True)
+    ages = parse_text("Age         10 - 17     18 - 24     25 - 34\nMale             41          39          37\n"
+                      "Female            8           9           8\n").tables[0]
+    assert ages.columns == ("10 - 17", "18 - 24", "25 - 34") and ages.rows[0].values == (41, 39, 37)
+
+
+def test_a_dashed_list_of_years_keeps_its_total():
+    table = parse_text("Q1. How many Taser discharges by year?\n\n2019 - 45\n2020 - 52\n2021 - 61\nTotal - 158\n").tables[0]
+    assert [(r.label, r.values, r.total) for r in table.rows] == [
+        (("2019",), (45,), False), (("2020",), (52,), False), (("2021",), (61,), False), (("Total",), (158,), True)]
+    assert table.totals_consistent is True
+
+
+@pytest.mark.parametrize("sentence, received", [
+    ("On 14 February 2024 we received your request for information.", "2024-02-14"),
+    ("On 14th February 2024, Surrey Police received your request.", "2024-02-14"),
+    ("On 14 February 2024 we received a complaint from a member of the public.", "None")])
+def test_a_receipt_stated_date_first(sentence, received):
+    assert str(parse_text(f"Date: 12 March 2024\n\n{sentence}\n").facts.request_received_date) == received
