@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import mimetypes
+import re
 from datetime import date
 from email.utils import parsedate_to_datetime
 from email.message import EmailMessage
@@ -27,9 +28,17 @@ def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
     blocks: list[TextBlock | Grid] = []
     attachments: list[tuple[str, bytes]] = []
     warnings: list[str] = []
-    _walk(message, blocks, attachments, warnings, limits, depth=0)
+    forwarded: list[EmailMessage] = []
+    _walk(message, blocks, attachments, warnings, limits, depth=0, forwarded=forwarded)
+    subject = " ".join(str(message.get("Subject", "")).split()) or None
+    sent = _sent(message)
+    if subject and _FORWARD.match(subject):  # "Fwd:" with the reply attached: the reply's own date
+        sent = next((d for d in map(_sent, forwarded) if d), sent)
     return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings),
-                     sent=_sent(message), subject=" ".join(str(message.get("Subject", "")).split()) or None)
+                     sent=sent, subject=subject)
+
+
+_FORWARD = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)
 
 
 def _sent(message: EmailMessage) -> date | None:
@@ -43,7 +52,7 @@ def _sent(message: EmailMessage) -> date | None:
 
 
 def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list, limits: Limits, depth: int,
-          source: str = _BODY) -> None:
+          source: str = _BODY, forwarded: list | None = None) -> None:
     blocks.extend(_body(message, limits, source))
     if not message.is_multipart() and message.get_content_maintype() not in ("text", "multipart"):
         attachments.append((_filename(message, len(attachments)), _payload(message)))
@@ -55,7 +64,9 @@ def _walk(message: EmailMessage, blocks: list, attachments: list, warnings: list
                 continue
             inner = part.get_content()
             if isinstance(inner, EmailMessage):  # attached as a file: its tables say so; forwarded inline: "body"
-                _walk(inner, blocks, attachments, warnings, limits, depth + 1, part.get_filename() or source)
+                if forwarded is not None:
+                    forwarded.append(inner)
+                _walk(inner, blocks, attachments, warnings, limits, depth + 1, part.get_filename() or source, forwarded)
         elif not _is_inline_image(part):
             attachments.append((_filename(part, len(attachments)), _payload(part)))
 

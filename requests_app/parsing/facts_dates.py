@@ -36,7 +36,8 @@ _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|
 _OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:(?:your\s+)?request|receipt|birth)|(?:date\s+)?(?:(?:request|date)\s+)?received"
                           r"(?:\s+(?:date|on))?|request\s+(?:date|dated)|date\s+requested)\W*$", re.IGNORECASE)
 _SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
-_QUOTED = re.compile(r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message|on\s.{5,80}\swrote:\s*$)",
+# (Not "Forwarded message": what is forwarded is the reply itself, its header's Date the letter's.)
+_QUOTED = re.compile(r"^\s*(?:-{2,}\s*original\s+message|on\s.{5,80}\swrote:\s*$)",
                      re.IGNORECASE | re.MULTILINE)
 _RECEIVED_LABEL = re.compile(
     r"(?:(?<!\w)(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+receipt)"

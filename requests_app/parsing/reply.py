@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import signal
 import threading
 import time
@@ -118,9 +119,15 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     from requests_app.parsing import facts_dates as fd
     from requests_app.parsing.facts import extract_facts
 
-    facts = extract_facts(text, sent=extracted.sent, subject=extracted.subject) if text.strip() else Facts(
-        letter_date=extracted.sent, reference=fd.subject_reference(extracted.subject))
+    sent = extracted.sent
+    if extracted.subject and _FORWARD_SUBJECT.match(extracted.subject):  # the reply forwarded as an attached message
+        sent = next((c.facts.letter_date for c in children if c.facts.letter_date), sent)
+    facts = extract_facts(text, sent=sent, subject=extracted.subject) if text.strip() else Facts(
+        letter_date=sent, reference=fd.subject_reference(extracted.subject))
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
+
+
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)
 
 
 def _last_question(lines) -> str | None:

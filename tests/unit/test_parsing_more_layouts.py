@@ -1254,3 +1254,27 @@ def test_a_dashed_list_of_years_keeps_its_total():
     ("On 14 February 2024 we received a complaint from a member of the public.", "None")])
 def test_a_receipt_stated_date_first(sentence, received):
     assert str(parse_text(f"Date: 12 March 2024\n\n{sentence}\n").facts.request_received_date) == received
+
+
+def test_a_forwarded_reply_is_dated_by_the_reply():
+    from email.message import EmailMessage
+
+    from requests_app.parsing import parse_bytes
+
+    text = ("FYI - the force's answer is below.\n\n---------- Forwarded message ---------\n"
+            "From: Freedom of Information <foi@lancashire.police.uk>\nDate: Tue, 12 Mar 2024 at 09:30\n"
+            "Subject: FOI 2024/0456 - Response\nTo: <me@example.com>\n\nDear Requester\n\n"
+            "The names of officers are withheld under section 40(2) of the Act.\n")
+    facts = parse_text(text).facts
+    assert (str(facts.letter_date), facts.exemptions) == ("2024-03-12", ("s40(2)",))
+    inner = EmailMessage()
+    inner["From"], inner["To"], inner["Subject"] = "foi@surrey.police.uk", "me@example.com", "FOI Response 012345/2024"
+    inner["Date"] = "Tue, 12 Mar 2024 09:30:00 +0000"
+    inner.set_content("Dear Requester\n\nThe names are exempt under section 40(2).\n")
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = "me@example.com", "tracker@example.com", "Fwd: FOI Response 012345/2024"
+    outer["Date"] = "Fri, 15 Mar 2024 09:30:00 +0000"
+    outer.set_content("See attached.\n")
+    outer.add_attachment(inner, filename="FOI Response.eml")
+    facts = parse_bytes(bytes(outer), "fwd.eml").facts
+    assert (str(facts.letter_date), facts.reference, facts.exemptions) == ("2024-03-12", "012345/2024", ("s40(2)",))
