@@ -113,7 +113,16 @@ class _Tail:
     lone: bool = False  # only a header row, left at the foot of the page
 
 
+def _shading(obj: dict) -> bool:
+    """A filled, unstroked box larger than a rule: cell shading, whose edges are no table ruling
+    (a border drawn as a thin filled box is kept)."""
+    return (obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke")
+            and obj.get("width", 0) > 2 and obj.get("height", 0) > 2)
+
+
 def _read_page(page, source: str) -> _Page:
+    if any(map(_shading, page.rects)):  # Word's and Excel's cell shading: not ruling
+        page = page.filter(lambda obj: not _shading(obj))
     tables = page.find_tables()
     words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
              if not any(_inside(w, t.bbox) for t in tables)]  # cheaper than page.filter()

@@ -381,3 +381,24 @@ def test_ruled_and_aligned_tables_come_out_in_page_order_with_their_questions():
     blocks = read_pdf(_mixed_pdf(), "reply.pdf", Limits()).blocks
     assert [type(b).__name__ for b in blocks] == ["TextBlock", "Grid", "TextBlock", "TextBlock", "Grid"]
     assert [b.question for b in blocks if isinstance(b, TextBlock)] == [None, "1", "1"]
+
+
+@pytest.mark.parametrize("shaded", [lambda i: i == 0, lambda i: i % 2 == 0], ids=["header", "banded"])
+def test_cell_shading_without_borders_is_not_ruling(shaded):
+    from fpdf import FPDF
+
+    rows = [("Borough", "2022", "2023", "Total"), ("Camden", "41", "37", "78"), ("Hackney", "55", "61", "116"),
+            ("Westminster", "102", "98", "200"), ("Total", "198", "196", "394")]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.set_fill_color(200, 210, 230)
+    pdf.cell(0, 6, "Question 1", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for i, row in enumerate(rows):
+        for j, (text, width) in enumerate(zip(row, (60, 30, 30, 30))):
+            pdf.cell(width, 6, text, fill=shaded(i), align="L" if j == 0 else "R")  # shaded, no border
+        pdf.ln(6)
+    (table,) = parse_bytes(bytes(pdf.output()), "r.pdf").tables
+    assert (table.row_header, table.columns, table.question) == ("Borough", ("2022", "2023", "Total"), "1")
+    assert len(table.rows) == 4 and table.totals_consistent is True
