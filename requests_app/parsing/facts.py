@@ -366,7 +366,7 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
     chunks = []
     for offset, line in lines:
         blank = not line or line.isspace()  # `not line.strip()` without making the stripped copy
-        if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line)):
+        if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line) and not _stretched(line)):
             if start is not None:
                 chunks.append((start, offset))
             start = None
@@ -384,6 +384,18 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
             yield pos, flat[pos:end.start(1)]
             pos = end.end()
         yield pos, flat[pos:stop]
+
+
+def _stretched(line: str) -> bool:
+    """A justified line's words, spread by wide spaces ("31(3)   of  the  Freedom     of   Information"):
+    a line of its paragraph, not a table's row."""
+    if "\t" in line:
+        return False
+    parts = _GAPS.split(line.strip())
+    return len(parts) >= 4 and sum(1 for p in parts if p.isalpha()) * 5 >= len(parts) * 3
+
+
+_GAPS = re.compile(r" {2,}")
 
 
 def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:

@@ -150,6 +150,9 @@ def _blocks(pages: list[_Page]) -> list[TextBlock | Grid]:
     furniture: list[str] = []
     if len(pages) > 1:  # a sentence runs on over the page break: footers, page numbers and markings go last
         for page in pages:
+            for i, line in enumerate(page.lines):
+                if page.furniture[i] and not _lifted(line):
+                    page.furniture[i] = False  # a table's heading repeated at the top of every page stays
             furniture += [line for line, mark in zip(page.lines, page.furniture) if mark]
             _lift_furniture(page)
 
@@ -177,6 +180,12 @@ def _blocks(pages: list[_Page]) -> list[TextBlock | Grid]:
     if furniture:  # still read for facts: a footer may carry the reference and the date
         blocks.append(TextBlock("\n".join(furniture), pages[0].source, tables=False))
     return blocks
+
+
+def _lifted(line: str) -> bool:
+    """Furniture that leaves the page's text: a page number, a marking, a line naming its page,
+    or one that cannot be a table's row ("Ward   2022   2023" atop every page can)."""
+    return _is_mark(line) or _PAGE_OF.search(line) is not None or not _tabular(line)
 
 
 def _lift_furniture(page: _Page) -> None:

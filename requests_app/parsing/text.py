@@ -418,8 +418,11 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose,
     and so are a signature's "Telephone   01245 452 110" and a table of contents."""
     if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or any(
-            len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above) or _justified(run):
+            len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
+        return None
+    if _justified(run):  # its words with single spaces, read as the sentences they are
+        context.extend(" ".join(line.split()) for line in raw)
         return None
     run = _dash_list(run, raw)
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)

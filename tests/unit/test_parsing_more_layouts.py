@@ -1278,3 +1278,10 @@ def test_a_forwarded_reply_is_dated_by_the_reply():
     outer.add_attachment(inner, filename="FOI Response.eml")
     facts = parse_bytes(bytes(outer), "fwd.eml").facts
     assert (str(facts.letter_date), facts.reference, facts.exemptions) == ("2024-03-12", "012345/2024", ("s40(2)",))
+
+
+def test_a_single_stretched_line_of_a_justified_paragraph_stays_in_its_sentence():
+    facts = parse_text("Sussex Police can neither\nconfirm nor deny that it holds any information relevant\n"
+                       "to your request, by virtue of sections 23(5), 24(2) and\n"
+                       "31(3)   of  the  Freedom     of   Information   Act   2000.\n").facts
+    assert facts.exemptions == ("s23(5)", "s24(2)", "s31(3)") and facts.neither_confirm_nor_deny

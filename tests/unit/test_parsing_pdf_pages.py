@@ -402,3 +402,11 @@ def test_cell_shading_without_borders_is_not_ruling(shaded):
     (table,) = parse_bytes(bytes(pdf.output()), "r.pdf").tables
     assert (table.row_header, table.columns, table.question) == ("Borough", ("2022", "2023", "Total"), "1")
     assert len(table.rows) == 4 and table.totals_consistent is True
+
+
+def test_an_aligned_tables_heading_atop_every_page_is_its_header_not_furniture():
+    first, second = offence_rows(0, 30), offence_rows(30, 20)
+    data = make_pdf([[HEADER, *first], [HEADER, *second]])  # the heading row is the first line on both pages
+    (table,) = parse_bytes(data, "reply.pdf").tables
+    assert table.row_header == "Offence" and table.columns == ("2017", "2018", "Total")
+    assert_rows(table, first + second)
