@@ -98,7 +98,8 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             grids, prose = find_grids_and_prose(block.text, block.source, block.question or asked)
             texts.append(own_part(prose))
             tables.extend(t for t in (build_table(g) for g in grids) if t)
-            asked = _last_question(block.text.split("\n")) or (grids[-1].question if grids else None) or asked
+            asked = next(filter(None, map(question_number, _lines_from_the_end(block.text))), None) or (
+                grids[-1].question if grids else None) or asked
         elif isinstance(block, Grid):
             own = block.question or _last_question(block.above)
             if own is None and asked is not None:
@@ -128,6 +129,15 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
 
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)
+
+
+def _lines_from_the_end(text: str):
+    """The lines of `text`, last first, without splitting all of it (a question heading is near the end)."""
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def _last_question(lines) -> str | None:

@@ -27,8 +27,8 @@ def _additive(name: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _row_additive(label: tuple[str, ...]) -> bool:
-    return not _NOT_ADDITIVE_ROW.search(label[-1] if label else "")
+def _row_additive(label: str) -> bool:
+    return not _NOT_ADDITIVE_ROW.search(label)
 
 
 def check(columns: list[str], rows: list[Row], groups: bool = False) -> tuple[bool | None, list[str]]:
@@ -37,8 +37,8 @@ def check(columns: list[str], rows: list[Row], groups: bool = False) -> tuple[bo
     Every row holds one value per column (tables.py pads the grid). With `groups`, each
     group's row is checked against the rows under it too. Rows of rates, shares and averages
     are left out of every check."""
-    if not all(map(_row_additive, (r.label for r in rows))):
-        rows = [r for r in rows if _row_additive(r.label)]
+    if not all([_row_additive(r.label[-1]) for r in rows if r.label]):
+        rows = [r for r in rows if not r.label or _row_additive(r.label[-1])]
     checked, warnings = 0, []
     checks = [_column_checks(columns, rows), _row_checks(columns, rows)]
     if groups:  # nesting the layout shows; nesting found from the figures adds up by construction
