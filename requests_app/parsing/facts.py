@@ -25,7 +25,7 @@ from requests_app.parsing import scan
 from requests_app.parsing.model import Facts
 
 # -- citations ------------------------------------------------------------------------
-_KIND = r"(?P<kind>(?i:sections?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?))"
+_KIND = r"(?P<kind>(?i:sections?|sects?\.?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?))"
 _SUB = r"(?:\d{1,3}[A-Z]?|[A-Za-z]|(?i:[ivx]{2,5}))"  # (2), (3A), (a), (iv); never "(cost)"
 _BRACKET = rf"\(\s*{_SUB}\s*\)"
 _NUM = r"\d{1,3}(?:[A-Z](?![A-Za-z]))?(?!\d)"
@@ -41,9 +41,12 @@ _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _LETTER_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*\(\s*([a-hA-H])\s*\)")  # "(a)-(c)", "(a) to (c)"
 _RANGE = re.compile(r"\s*(?:to|-|–|—)\s*\d{1,3}(?!\d)(?!\s*(?i:hours?|hrs|days?|working|%))", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"[ \t]*(?:(?:of|under|in)[ \t]+)?(?:the[ \t]+)?(?!(?i:freedom|foi|environmental|eir)\b)"
-                        r"(?!Act\b)[A-Z][\w'’()-]*[ \t]+"
-                        r"(?:(?:(?!Act\b)[A-Z][\w'’()-]*|of|and|the|from|for|to|on|\(Scotland\))[ \t]+){0,7}?"
-                        r"(?:Act|Regulations|Order|Code|Rules)\b")
+                        r"(?!Act\b)[A-Z][\w'’(),-]*[ \t]+"
+                        r"(?:(?:(?!Act\b)[A-Z][\w'’(),-]*|of|and|the|from|for|to|on|\(Scotland\))[ \t]+){0,7}?"
+                        r"(?:Act|Regulations|Order|Code|Rules)\b"
+                        # or by its usual abbreviation: "section 24 PACE", "S23 MDA", "Section 43 TACT"
+                        r"|[ \t]*(?:(?:of|under)[ \t]+(?:the[ \t]+)?)?(?:PACE|MDA|TACT|RIPA|IPA|CJPOA|PHA|SOCPA|RTA|CJA|ASBCPA"
+                        r"|PoFA|PCSCA|TA[ \t]?2000|ROTA)\b")
 _BULLET = re.compile(r"[ \t]*(?:(?:[-•·–>#]|\(?\d{1,2}[.)]|\(?[a-z]\))[ \t]+)*")
 _RELIANCE = re.compile(
     r"exempt|\bexception|\bappl(?:y|ies|ied|ying)\b|\brel(?:y|ies|ied|ying)\b|relian|engag|by\s+virtue|refus"
@@ -53,7 +56,7 @@ _RELIANCE = re.compile(
     r"|reasonably\s+accessible|future\s+publication|intended\s+for\s+publication|legal\s+professional\s+privilege"
     r"|under\s+(?:section|s\.?\s?\d|regulation|reg\b)|pursuant\s+to|in\s+accordance\s+with\s+(?:section|regulation)"
     r"|absolute|qualified|class[\s-]based|prejudice[\s-]based|disclos|favouring|suppress|in\s+line\s+with"
-    r"|as\s+per\b", re.IGNORECASE)
+    r"|as\s+per\b|\buph[eo]ld", re.IGNORECASE)
 _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
          r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
@@ -64,7 +67,9 @@ _TURN = re.compile(r"\b(?:however|but|instead|by\s+virtue|following|although|nev
 _NEG_AFTER = re.compile(
     r"\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:exemptions?\s+)?"
     r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
-    rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b", re.IGNORECASE)
+    rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b"
+    r"|\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:was|were|has\s+been|had\s+been)\s+(?:not\s+(?:correctly|properly"
+    r"|appropriately)|incorrectly|wrongly|inappropriately)\s+(?:applied|engaged|used|cited|relied\s+(?:up)?on)\b", re.IGNORECASE)
 _POINTED_BACK = re.compile(
     r"\b(?:concluded|decided|found|determined)\s+(?:that\s+)?(?:it|this|they)\s+(?:does|do|did|is|was|were)\s+not\b"
     r"|\bnot\s+(?:found\s+it\s+|been\s+|considered\s+it\s+)?(?:necessary|needed)\s+to\s+(?:rely\s+on|apply|use|engage)"
@@ -89,7 +94,9 @@ _CLAUSE = re.compile(r"[;:]|\b(?:however|but)\b", re.IGNORECASE)
 _ASIDE = re.compile(  # advice about a future request, or the requester's own words
     r"\b(?:if\s+you|should\s+you|were\s+you\s+to|future\s+requests?|refined?|resubmit|any\s+(?:further|new)\s+requests?"
     r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
-    r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many)\b", re.IGNORECASE)
+    r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many"
+    r"|(?:we|the\s+force)\s+(?:may|might|could)\s+(?:apply|rely|use|consider)|in\s+(?:previous|past|earlier)\s+years"
+    r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been))\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
 # NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
@@ -112,9 +119,13 @@ _NCND = re.compile(
 # Said of something else: "not (relying on) a NCND", "should not be taken as a neither confirm nor
 # deny response" (the phrase as a noun after an article, anywhere in the clause), or hypothetical.
 _NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?:if|should|were|whether)\s+you\b"
+                           r"|\b(?:would|may|might|could)\s+(?:normally\s+|usually\s+|sometimes\s+|generally\s+|ordinarily\s+)?$"
+                           r"|\b(?:normally|usually|sometimes|generally|ordinarily)\s+$"
                            r"|\b(?:not|never|no\s+longer)\b[^.,;:()]*\b(?:an?|the)\s+[\"'“‘]?$", re.IGNORECASE)
 # "In some circumstances a force may neither confirm nor deny ..., however that is not the case here."
 _NCND_NOT_HERE = re.compile(r"\b(?:that|this)\s+is\s+not\s+the\s+case\b|\bnot\s+(?:apply\s+)?(?:here|in\s+this\s+case)\b"
+                            r"|\bnot\s+(?:been\s+)?(?:necessary|required|needed)\s+(?:for|in|on)\s+(?:your|this)\b"
+                            r"|\b(?:has|have)\s+not\s+been\s+(?:necessary|required|needed)\b|\bon\s+this\s+occasion\b[^.]{0,60}\bable\s+to\s+confirm\b"
                             r"|\bdoes\s+not\s+apply\s+to\s+(?:this|your)\s+request\b", re.IGNORECASE)
 _HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
 _NOT_HELD = re.compile(
@@ -139,7 +150,7 @@ _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECA
 # allows no less), then its number. The boundary is checked after the first letter ("s" not
 # behind a word character is "\bs"): a pattern that opens with a letter is looked for only
 # where that letter is, one that opens with \b is tried at every offset (twice as slow).
-_CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?))\s*\d")
+_CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ects?\.?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?))\s*\d")
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
 _NCND_WORDS = ("neither", "ncnd", "deny", "duty", "refus")  # one of them in every _NCND match (single words:
 # a line may break between any two)
@@ -151,7 +162,7 @@ _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus"
                     "cost", "exceed", "appropriate", "vexatious", "repeat", "not", "prejudic", "harm", "public",
                     "personal", "law", "national", "security", "investigation", "health", "endanger", "commercial",
                     "confiden", "reasonably", "future", "intended", "legal", "under", "pursuant", "in", "absolute",
-                    "qualified", "class", "disclos", "favouring", "suppress", "as")
+                    "qualified", "class", "disclos", "favouring", "suppress", "as", "uph")
 
 
 def extract_facts(text: str, sent: date | None = None, subject: str | None = None) -> Facts:
@@ -169,10 +180,11 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     reference, reference_warnings = fd.reference(text, folded, footer_ref)
     reference = reference or fd.subject_reference(subject)
     scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
-    exemptions = _exemptions(lines, folded, sentences, scottish)
+    quoted = _quoted(text)
+    exemptions = _exemptions(lines, folded, sentences, scottish, quoted)
     return Facts(
         reference=reference, letter_date=letter, request_received_date=received, exemptions=tuple(exemptions),
-        neither_confirm_nor_deny=_ncnd(text, folded) or any(_is_ncnd(e, scottish) for e in exemptions),
+        neither_confirm_nor_deny=_ncnd(text, folded, quoted) or any(_is_ncnd(e, scottish) for e in exemptions),
         information_not_held=(_not_held(text, folded, sentences, scottish)
                               or any(e.startswith("reg12(4)(a)") for e in exemptions)),
         warnings=tuple(dict.fromkeys([*warnings, *received_warnings, *reference_warnings])),
@@ -239,9 +251,26 @@ def _has_any_char(text: str, chars: str) -> bool:
 
 
 # -- exemptions -----------------------------------------------------------------------
+_QUOTE_PAIRS = re.compile(r"“[^”]{30,3000}”|\"[^\"]{30,3000}\"")  # the requester's words, quoted back
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Where the reply quotes at length (30 characters or more between quotation marks): the request
+    restated ("You asked: \"... I do not accept that section 43(2) applies ...\""), whose citations
+    and NCND wording are the requester's, not the reply's."""
+    if '"' not in text and "“" not in text:
+        return []
+    return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _in(spans: list[tuple[int, int]], at: int) -> bool:
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
 def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple[int, str]],
-                scottish: bool) -> list[str]:
-    """Provisions relied on, normalised, unique, in order of first mention."""
+                scottish: bool, quoted: list[tuple[int, int]] = ()) -> list[str]:
+    """Provisions relied on, normalised, unique, in order of first mention; none the reply quotes."""
     line_starts, found = [o for o, _ in lines], []
     readings: dict[tuple, tuple] = {}  # a reply repeats its sentences (a note under every table)
     for offset, sentence, starts, k in _cited(sentences, folded):
@@ -250,6 +279,8 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
         if reading is None:
             reading = readings[key] = _reading(sentence, starts, scottish)
         relying, cited = reading
+        if quoted:
+            cited = [(at, provisions) for at, provisions in cited if not _in(quoted, offset + at)]
         if cited and _DESCRIBES.match(sentence):  # "Section 12(1) of the Act provides: ...": the Act's words
             if _applied_after(sentences, k, folded):
                 found += [p for _, provisions in cited for p in provisions]
@@ -498,13 +529,17 @@ def _is_ncnd(provision: str, scottish: bool) -> bool:
 
 
 # -- flags ----------------------------------------------------------------------------
-def _ncnd(text: str, folded: str) -> bool:
-    """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND")."""
+def _ncnd(text: str, folded: str, quoted: list[tuple[int, int]] = ()) -> bool:
+    """The reply neither confirms nor denies (said of this request, not denied: "this is not an NCND",
+    nor quoted from the request)."""
     if not scan.has_any(folded, _NCND_WORDS):
         return False  # most replies: no NCND wording at all, and "no" begins thousands of words
     for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
+        if quoted and _in(quoted, m.start()):
+            continue
         before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 120):m.start()])[-1]
-        after = re.split(r"\.\s|\n\s*\n", text[m.end():m.end() + 160])[0]
+        after = "".join(part or " " for part in re.split(r"(\.\s)|\n\s*\n", text[m.end():m.end() + 240])[:3])
+        # (this sentence and the next)
         if not _NCND_NEGATED.search(before) and not _NCND_NOT_HERE.search(after):
             return True
     return False

@@ -34,7 +34,9 @@ _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of|by|due|deadline|until|before)\s*$",
                          re.IGNORECASE)  # "Respond by date:" (Police Scotland's deadline) is no letter date
 _OTHER_LABEL = re.compile(r"\W*(?:date\s+(?:of\s+)?(?:(?:your\s+)?request|receipt|birth)|(?:date\s+)?(?:(?:request|date)\s+)?received"
-                          r"(?:\s+(?:date|on))?|request\s+(?:date|dated)|date\s+requested)\W*$", re.IGNORECASE)
+                          r"(?:\s+(?:date|on))?|request\s+(?:date|dated)|date\s+requested"
+                          r"|(?:(?:response|reply)\s+)?due(?:\s+(?:date|by|on))?|deadline|target(?:\s+date)?"
+                          r"|(?:respond|reply)\s+by(?:\s+date)?)\W*$", re.IGNORECASE)
 _SENT_LABEL = re.compile(r"^\s*sent\s*:\s*", re.IGNORECASE)
 # (Not "Forwarded message": what is forwarded is the reply itself, its header's Date the letter's.)
 _QUOTED = re.compile(r"^\s*(?:-{2,}\s*original\s+message|on\s.{5,80}\swrote:\s*$)",
@@ -413,8 +415,10 @@ def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | Non
 def _labelled_refs(text: str, folded: str) -> list[str]:
     refs = []
     for label in scan.finditer(_REF_LABEL, text, scan.starts_of(folded, _REF_STARTS)):
-        if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()):
-            continue
+        if _NOT_OURS.search(text, max(0, label.start() - 25), label.start()) and not (
+                _THE_REQUESTS.match(label.group(0)) and text[max(0, label.start() - 5):label.start()].lower().strip()
+                == "your"):
+            continue  # "Your ref: JS/1" is the requester's; "Your request reference: 2024/0456" the force's number
         at = _REF_SEP.match(text, label.end()).end()
         value = _REF_VALUE.match(text, at)
         if value is None:
@@ -423,6 +427,9 @@ def _labelled_refs(text: str, folded: str) -> list[str]:
         if _plausible_ref(ref) and not _PHONE.match(text, at) and not _POSTCODE.match(text, at):
             refs.append(ref)
     return refs
+
+
+_THE_REQUESTS = re.compile(r"(?:request|foi|foia|foisa|eir|case)\b", re.IGNORECASE)
 
 
 def _plausible_ref(ref: str) -> bool:

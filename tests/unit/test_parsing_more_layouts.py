@@ -1285,3 +1285,54 @@ def test_a_single_stretched_line_of_a_justified_paragraph_stays_in_its_sentence(
                        "to your request, by virtue of sections 23(5), 24(2) and\n"
                        "31(3)   of  the  Freedom     of   Information   Act   2000.\n").facts
     assert facts.exemptions == ("s23(5)", "s24(2)", "s31(3)") and facts.neither_confirm_nor_deny
+
+
+def test_the_request_quoted_back_cites_nothing_for_the_reply():
+    facts = parse_text('Our Ref: LC-2024-1234\nDate: 29 November 2024\n\nYou asked:\n\n"Other forces have refused similar '
+                       "requests under section 31(1)(a). I do not accept that\nsection 43(2) applies, and I expect you "
+                       'will neither confirm nor deny. How many handsets were issued?"\n\nResponse: 3,450 handsets were '
+                       "issued. The information has been provided in full.\n").facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == ((), False)
+    assert parse_text('The term "personal data" is defined in the Act. Names are withheld under section 40(2).'
+                      ).facts.exemptions == ("s40(2)",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2023, 8,412 people were arrested under section 24 PACE.",
+    "There were 2,044 searches under S23 MDA and 3 stops under Section 43 TACT.",
+    "Dispersal directions under Section 35 of the Anti-social Behaviour, Crime and Policing Act 2014: 12.",
+    "Last year the force received 1,412 requests, of which 145 were refused under section 12.",
+    "In previous years this information was withheld under section 31(1)(a); it is now published and provided below.",
+    "Please note that we may apply Section 14(2) to any repeated request.",
+    "The review found that section 40(2) was incorrectly applied and the information is now disclosed in full."])
+def test_citations_that_are_not_the_replys_exemptions(sentence):
+    assert parse_text(sentence).facts.exemptions == ()
+
+
+@pytest.mark.parametrize("sentence, relied", [
+    ("The force neither confirms nor denies by virtue of Sect. 24(2) and Sect. 31(3).", ("s24(2)", "s31(3)")),
+    ("The cost would exceed the cost limit set out in Sect 12 of the Act.", ("s12",)),
+    ("I have decided that section 31(1)(a) was not correctly applied, and the figures are provided below. I uphold "
+     "the use of section 40(2) for figures of fewer than five.", ("s40(2)",))])
+def test_sect_abbreviations_and_a_review_that_upholds_one_exemption(sentence, relied):
+    assert parse_text(sentence).facts.exemptions == relied
+
+
+@pytest.mark.parametrize("text, ncnd", [
+    ("Whilst Gwent Police would normally neither confirm nor deny whether it holds information about specialist "
+     "capabilities, on this occasion the force is able to confirm that it uses thermal drones.", False),
+    ("In some circumstances the force may neither confirm nor deny whether information is held. This has not been "
+     "necessary for your request.", False),
+    ("A neither confirm nor deny response is sometimes necessary, but it is not required in this instance.", False),
+    ("The force neither confirms nor denies that it holds information. Section 23(5) means the force is not "
+     "required to confirm or deny.", True)])
+def test_ncnd_explained_but_not_applied(text, ncnd):
+    assert parse_text(text).facts.neither_confirm_nor_deny is ncnd
+
+
+def test_a_response_due_date_is_no_letter_date_and_your_request_reference_is_ours():
+    facts = parse_text("Our reference:      FOI/2024/0344\nDate received:      4 March 2024\n"
+                       "Response due:       2 April 2024\nDate of response:   28 March 2024\n").facts
+    assert (str(facts.letter_date), str(facts.request_received_date)) == ("2024-03-28", "2024-03-04")
+    assert parse_text("Your request reference: 2024/0456\n\nDear Sir\n").facts.reference == "2024/0456"
+    assert parse_text("Your ref: JS/1\n\nDear Sir\n").facts.reference is None
