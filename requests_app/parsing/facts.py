@@ -182,6 +182,10 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
     quoted = _quoted(text)
     exemptions = _exemptions(lines, folded, sentences, scottish, quoted)
+    if "exempt" in folded or "exception" in folded:  # "Exemptions applied: 40(2), 31(1)(a)": no "section"
+        listed = [p for p in _listed(text, scottish, quoted) if not any(q.startswith(p) for q in exemptions)]
+        exemptions = [p for p in dict.fromkeys([*exemptions, *listed]) if not any(
+            q.startswith(p + "(") for q in (*exemptions, *listed))]
     return Facts(
         reference=reference, letter_date=letter, request_received_date=received, exemptions=tuple(exemptions),
         neither_confirm_nor_deny=_ncnd(text, folded, quoted) or any(_is_ncnd(e, scottish) for e in exemptions),
@@ -266,6 +270,28 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 def _in(spans: list[tuple[int, int]], at: int) -> bool:
     k = bisect_right(spans, (at, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+# "The following exemptions have been applied: 31(1)(a), 38(1)(a)", "Exemptions Applied" over lines
+# "40(2) Personal Information": provisions listed without "section" after a label that names them.
+_LIST_LABEL = re.compile(r"\b(?:exemptions?|exceptions?)\b[^.\n:]{0,60}?(?::|\n)", re.IGNORECASE)
+_BARE_PROVISION = re.compile(r"(?<![\w(./-])(?P<body>\d{1,3}[A-Z]?(?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))+)(?![\w/-])")
+
+
+def _listed(text: str, scottish: bool, quoted: list[tuple[int, int]]) -> list[str]:
+    found = []
+    for label in _LIST_LABEL.finditer(text):
+        if (quoted and _in(quoted, label.start())) or re.search(r"\b(?:no|not|any)\s+$", text[max(0, label.start() - 8):
+                                                                                         label.start()], re.IGNORECASE):
+            continue  # "No exemptions have been applied:"
+        end = text.find("\n\n", label.end() + 1)
+        end = min(label.end() + 400, len(text) if end < 0 else end)
+        if text[label.end():label.end() + 1] == "\n" and end == label.end() + 1:
+            end = min(label.end() + 400, len(text))
+        prefix = "reg" if label.group(0).lower().startswith("exception") else "s"
+        for m in _BARE_PROVISION.finditer(text, label.end(), end):
+            found += [p for p in _provisions(prefix, m.group("body")) if _can_rely(p, scottish)]
+    return found
 
 
 def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple[int, str]],

@@ -97,7 +97,13 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
         elif isinstance(block, TextBlock):
             grids, prose = find_grids_and_prose(block.text, block.source, block.question or asked)
             texts.append(own_part(prose))
-            tables.extend(t for t in (build_table(g) for g in grids) if t)
+            for grid in grids:
+                table = build_table(grid)
+                if table:
+                    tables.append(table)
+                words = grid_text(grid) if table is None else _worded_rows(grid)
+                if words:  # a table of words, or a row that says why a figure is withheld
+                    texts.append(words)
             asked = next(filter(None, map(question_number, _lines_from_the_end(block.text))), None) or (
                 grids[-1].question if grids else None) or asked
         elif isinstance(block, Grid):
@@ -108,6 +114,9 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             table = build_table(block)
             if table:
                 tables.append(table)
+                words = _worded_rows(block)
+                if words:  # "2. Names of trainers | Withheld under section 40(2)" beside "1. How many? | 212"
+                    texts.append(words)
             else:  # a table of words: a letterhead's particulars, a request and its answer
                 words = grid_text(block)
                 texts.append(own_part(words))
@@ -142,6 +151,18 @@ def _lines_from_the_end(text: str):
 
 def _last_question(lines) -> str | None:
     return next((q for q in map(question_number, reversed(lines)) if q), None)
+
+
+_SAYS_WHY = re.compile(r"(?:\bs(?:ections?|ect\.?|ec\.?|s?\.)?|\breg(?:ulations?|s?\.)?)\s*\d|confirm|exempt|withh[eo]ld|held\b"
+                       r"|redact", re.IGNORECASE)
+
+
+def _worded_rows(grid: Grid) -> str:
+    """The rows of a table of figures that also say something in words of four or more: an answer
+    in a request/response table, a note row under the figures ("<5 - suppressed under Section 40(2)").
+    Only those that cite, withhold or neither confirm nor deny: the facts need no offence labels."""
+    rows = [row for row in grid.cells if any(len(str(c).split()) >= 4 for c in row if c)]
+    return "\n".join(grid_text(Grid(cells=(row,))) for row in rows if _SAYS_WHY.search(" ".join(map(str, row))))
 
 
 def grid_text(grid: Grid) -> str:

@@ -434,9 +434,13 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
     if spaced:
         run = _align(run, raw, heads)
-    while len(run) > 1 and len(run[-1]) == 1:  # a label-only line that no row followed
-        run, raw = run[:-1], raw[:-1]
+    left = len(run)
+    while left > 1 and len(run[left - 1]) == 1:  # a label-only line that no row followed: a note under the table
+        left -= 1
+    notes = raw[left:]  # prose: "<5 - figures suppressed under Section 40(2)"
+    run, raw = run[:left], raw[:left]
     question = questions()
+    context.extend(notes)  # after the question is read: a heading under the table is the next table's
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)

@@ -1336,3 +1336,24 @@ def test_a_response_due_date_is_no_letter_date_and_your_request_reference_is_our
     assert (str(facts.letter_date), str(facts.request_received_date)) == ("2024-03-28", "2024-03-04")
     assert parse_text("Your request reference: 2024/0456\n\nDear Sir\n").facts.reference == "2024/0456"
     assert parse_text("Your ref: JS/1\n\nDear Sir\n").facts.reference is None
+
+
+@pytest.mark.parametrize("text, relied", [
+    ("Essex Police has applied the following exemptions: 31(1)(a), 31(1)(b), 38(1)(a).",
+     ("s31(1)(a)", "s31(1)(b)", "s38(1)(a)")),
+    ("Exemptions applied: 40(2), 31(1)(a)", ("s40(2)", "s31(1)(a)")),
+    ("Exemptions Applied\n31(1)(a) Law Enforcement\n40(2) Personal Information\n\nThe figures are below.",
+     ("s31(1)(a)", "s40(2)")),
+    ("No exemptions have been applied: the figures for 2022 (1) and 2023 (2) are below.", ())])
+def test_exemptions_listed_without_the_word_section(text, relied):
+    assert parse_text(text).facts.exemptions == relied
+
+
+def test_words_in_a_table_of_figures_that_withhold_or_cite_are_read_for_the_facts():
+    facts = parse_text("Question\tResponse\n1. How many officers are firearms trained?\t212\n"
+                       "2. Names of firearms trainers\tWithheld under section 40(2)\n"
+                       "3. Whether covert drones are used\tNeither confirm nor deny - sections 23(5) and 24(2)\n").facts
+    assert facts.exemptions == ("s40(2)", "s23(5)", "s24(2)") and facts.neither_confirm_nor_deny
+    noted = parse_text("Rank      2022   2023\nConstable   12      9\nSergeant    <5     <5\n"
+                       "<5 - figures suppressed under Section 40(2)\n")
+    assert noted.facts.exemptions == ("s40(2)",) and len(noted.tables) == 1 and len(noted.tables[0].rows) == 2
