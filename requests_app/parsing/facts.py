@@ -39,6 +39,7 @@ _CITE = re.compile(rf"(?<![\w.]){_KIND}\s*(?P<body>{_NUM}(?:\s*{_BRACKET})*"
 _BODY_TOKEN = re.compile(rf"\(\s*({_SUB})\s*\)|(\d{{1,3}}[A-Z]?)")
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _LETTER_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*\(\s*([a-hA-H])\s*\)")  # "(a)-(c)", "(a) to (c)"
+_AFTER_RANGE = re.compile(rf"\s*(?:,|&|\band\b|\bor\b)\s*(?P<body>{_NUM}(?:\s*{_BRACKET})*)")
 _RANGE = re.compile(r"\s*(?:to|-|–|—)\s*\d{1,3}(?!\d)(?!\s*(?i:hours?|hrs|days?|working|%))", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"[ \t]*(?:(?:of|under|in)[ \t]+)?(?:the[ \t]+)?(?!(?i:freedom|foi|environmental|eir)\b)"
                         r"(?!Act\b)[A-Z][\w'’(),-]*[ \t]+"
@@ -375,10 +376,15 @@ def _reading(sentence: str, starts: list[int], scottish: bool) -> tuple[bool, li
             continue
         prefix = "reg" if cite.group("kind").lower().startswith("reg") else "s"
         provisions = _provisions(prefix, cite.group("body"))
-        through = _LETTER_RANGE.match(sentence, cite.end())
-        if through and provisions and re.search(r"\([a-z]\)$", provisions[-1]):  # "31(1)(a)-(c)": (a), (b) and (c)
-            first, last = provisions[-1][-2], through.group(1).lower()
+        end = cite.end()
+        while (through := _LETTER_RANGE.match(sentence, end)) and provisions and re.search(r"\([a-z]\)$", provisions[-1]):
+            first, last = provisions[-1][-2], through.group(1).lower()  # "31(1)(a)-(c)": (a), (b) and (c)
             provisions += [f"{provisions[-1][:-3]}({chr(c)})" for c in range(ord(first) + 1, ord(last) + 1)]
+            more = _AFTER_RANGE.match(sentence, through.end())  # "... -(c) and 40(2)": the list goes on
+            if more is None:
+                break
+            provisions += _provisions(prefix, more.group("body"))
+            end = more.end()
         cited.append((cite.start(), [p for p in provisions if _can_rely(p, scottish)]))
     return relying, cited
 

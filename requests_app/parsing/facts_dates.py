@@ -30,6 +30,8 @@ _LETTER_LABEL = re.compile(
     r"|(?:response|reply|letter|disclosure)\s+date)(?:\s*/\s*dyddiad)?"
     r"\s*[:.\-–]?\s*",
     re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter
+_DATE_LINE = re.compile(r"^[ \t>|#-]*date(?:\s+of\s+(?:response|reply|letter|this\s+letter))?[ \t]*[:.\-–][ \t]*",
+                        re.IGNORECASE | re.MULTILINE)
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
 _OTHER_DATE = re.compile(r"\b(?:received|request|receipt|birth|incident|offence|of|by|due|deadline|until|before)\s*$",
                          re.IGNORECASE)  # "Respond by date:" (Police Scotland's deadline) is no letter date
@@ -228,7 +230,7 @@ def letter_date(text: str) -> date | None:
     The lines are walked from the top, and the walk stops at the first date line or at a
     quoted message: a long reply is not split into lines, nor searched for quotes, below
     its letter date (which stands near the top)."""
-    previous, i, seen_text = "", 0, False
+    previous, i, seen_text, wordy = "", 0, False, False
     start, n = 0, len(text)
     while start <= n:
         end = text.find("\n", start)
@@ -243,8 +245,15 @@ def letter_date(text: str) -> date | None:
             if not (i and _OTHER_LABEL.match(previous)):  # not the value under "Date of request" / "Date received"
                 found = _line_date(line, near_top=i < 12)
                 if found:
+                    if (i >= 4 or wordy) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
+                        # dates: 14/02/2024"): a "Date:" line further down, under the signature, is the letter's
+                        for label in _DATE_LINE.finditer(text, end):
+                            signed = _date_at_start(text[label.end():label.end() + 60])
+                            if signed:
+                                return signed
                     return found
             previous, i = line, i + 1
+            wordy = wordy or line.count(" ") >= 7  # a sentence: the letter's body has begun
         start = end + 1
     return _labelled_response_date(text, n)
 

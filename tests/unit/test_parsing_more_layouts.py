@@ -1357,3 +1357,19 @@ def test_words_in_a_table_of_figures_that_withhold_or_cite_are_read_for_the_fact
     noted = parse_text("Rank      2022   2023\nConstable   12      9\nSergeant    <5     <5\n"
                        "<5 - figures suppressed under Section 40(2)\n")
     assert noted.facts.exemptions == ("s40(2)",) and len(noted.tables) == 1 and len(noted.tables[0].rows) == 2
+
+
+@pytest.mark.parametrize("sentence, relied", [
+    ("The information is exempt under sections 31(1)(a)-(c) and 40(2) of the Act.",
+     ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)", "s40(2)")),
+    ("It is exempt under section 31(1)(a)-(c) and 38(1)(a)-(b).",
+     ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)", "s38(1)(a)", "s38(1)(b)"))])
+def test_a_list_goes_on_after_a_range_of_paragraphs(sentence, relied):
+    assert parse_text(sentence).facts.exemptions == relied
+
+
+def test_dates_listed_in_the_answer_are_not_the_letter_date_signed_below():
+    text = ("Reference Number: 001234/24\n\nSection 60 authorisations were in place on the following dates:\n\n"
+            "14/02/2024\n21/03/2024\n\nYours sincerely\nFOI Officer\nDate: 2 December 2024\n")
+    assert str(parse_text(text).facts.letter_date) == "2024-12-02"
+    assert str(parse_text("12 March 2024\n\nDear Sir\n\nThe figures are below.\n").facts.letter_date) == "2024-03-12"
