@@ -387,7 +387,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
                 pending_row = pending_row or (k, cells)
             continue
         if pending is not None:
-            if not label or _WRAP_END.search(pending) or label[0][:1].islower():
+            if not label or _WRAP_END.search(pending) or label[0][:1].islower() or label[0][:1] == "(":
                 label = (f"{pending} {label[0]}" if label else pending, *label[1:])
             elif group is not None or not labels or flags[-1]:
                 group = pending  # heads a group: the table opens with it, or a group or a total came before

@@ -295,9 +295,9 @@ def _cells(line: str, stripped: str) -> list[str] | None:
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         return cells if any(cells) and len(cells) >= 2 else None
-    if line.count("|") >= 2:
+    if line.count("|") >= 2 or (" | " in stripped and stripped.count("|") == 1):  # "Yes | 12" has one
         cells = [c.strip() for c in stripped.strip("|").split("|")]
-        return cells if len(cells) >= 2 else None
+        return cells if len(cells) >= 2 and all(cells) or line.count("|") >= 2 and len(cells) >= 2 else None
     if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
         if "  " not in stripped:
             return _single_spaced(stripped)  # one cell: what _GAP.split would give
@@ -367,8 +367,9 @@ def _single_spaced(line: str) -> list[str] | None:
     """A single-spaced row: a label and figures, or a listed "label: figure" / "label - figure"
     (the latter read as a list whatever its label: "2019 - 45" and "Total - 158" alike)."""
     found = _trailing_values(line)
-    if found is not None and len(found) == 3 and found[1] in _DASHES:
-        return _list_row(line) or found
+    if found is not None and len(found) >= 3 and found[-2] in _DASHES:  # "2019 - 45", "Week 1 - 5"
+        return _list_row(line) or (found if len(found) == 3 and found[0] not in _DASHES and not _NOT_LISTED.search(
+            found[0]) else None)  # "Question 1 - 12": an answer in words
     return found or _list_row(line)
 
 

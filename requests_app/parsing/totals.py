@@ -16,7 +16,8 @@ _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|
 # "Abuse of position of trust" and "Climate change protest" are offences.
 _NOT_ADDITIVE_ROW = re.compile(
     r"%|\bper\s*cent|\bpercentage|\bproportion\b|^\W*(?:average|mean|median)\b|\b(?:average|mean|median)\W*$"
-    r"|\brates?\W*$|\brates?\s+(?:per|of)\b|\bper\s+(?:\d[\d,]*|head|capita|officer|day|week|month|year)\b", re.IGNORECASE)
+    r"|\brates?\W*$|\brates?\s+(?:per|of)\b|\bper\s+(?:\d[\d,]*|head|capita|officer|day|week|month|year)\b"
+    r"|^\W*(?:of\s+(?:which|whom)|including|incl?\.|within\s+which)\b", re.IGNORECASE)  # "of which aggravated": part of the row above
 _NUMBER_TYPES = frozenset({int, float})  # what is_number() accepts from parse_value
 _INT_OR_NONE = frozenset({int, type(None)})
 
@@ -67,9 +68,12 @@ def _sum(values: tuple[Value, ...]) -> int | float | None:
     return round(total, 6) if isinstance(total, float) else total
 
 
-def _same(stated, computed) -> bool:
-    return abs(stated - computed) < 0.005 * max(1, abs(stated)) if isinstance(stated, float) or isinstance(
-        computed, float) else stated == computed
+def _same(stated, computed, parts: int = 2) -> bool:
+    """Equal; with decimals, within what rounding the parts can explain: 0.1% of the total, or 0.05
+    a part (figures printed to one place); a £40 gap in £10,000 is a mismatch."""
+    if isinstance(stated, float) or isinstance(computed, float):
+        return abs(stated - computed) <= max(0.001 * abs(stated), 0.05 * parts, 0.01)
+    return stated == computed
 
 
 def _label(row: Row) -> str:
@@ -117,7 +121,7 @@ def _column_check(columns: list[str], rows: list[Row], t: int, summed: list[int]
         if computed is None:
             continue
         checked += 1
-        if not _same(stated, computed):
+        if not _same(stated, computed, len(picked)):
             warnings.append(f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
     return checked, warnings
 
@@ -149,12 +153,12 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
             if computed is None:
                 continue
             checked += 1
-            if _same(stated, computed):
+            if _same(stated, computed, len(segment)):
                 continue
             if all_columns is None:
                 all_columns = list(zip(*[r.values for r in rows[:k] if not r.total and len(r.label) == depth]))
             whole = _sum(all_columns[j])
-            if not (whole is not None and _same(stated, whole)):
+            if not (whole is not None and _same(stated, whole, len(all_columns[j]))):
                 warnings.append(
                     f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
     return checked, warnings
@@ -186,7 +190,7 @@ def _subtotal_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str
             if computed is None:
                 continue
             checked += 1
-            if not _same(stated, computed):
+            if not _same(stated, computed, len(children)):
                 warnings.append(f"row '{_label(parent)}', column '{columns[j]}': stated {_fmt(stated)}, "
                                 f"sum of the rows under it {_fmt(computed)}")
     return checked, warnings

@@ -18,7 +18,8 @@ _FIGURE_TEXT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?(?:m|bn|k|million|billio
 # the mark points to a note under the table, which the reply's text keeps.
 _FOOTNOTED = re.compile(r"^(?P<figure>[-−]?£?\d[\d,]*(?:\.\d+)?%?)"
                         r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\s?[†‡§]+|\s?\([a-z]\)|\s?\[[a-z0-9]{1,2}\])$", re.IGNORECASE)
-_SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+|>\s?\d+|x|X|n/?a|N/?A|\.\.|:|~|c|\[[a-z]\]|-?\*)$")
+_SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+(?:\.\d+)?%?|>\s?\d+|x|X|n/?a|N/?A|\.\.|:|~|c|\[[a-z]\]|-?\*"
+                         r"|(?i:nil|none|n/?k|not\s+(?:known|recorded|held|available)))$")  # kept as printed
 
 
 _NOT_DIGIT = re.compile(r"[^\d.]")

@@ -1373,3 +1373,40 @@ def test_dates_listed_in_the_answer_are_not_the_letter_date_signed_below():
             "14/02/2024\n21/03/2024\n\nYours sincerely\nFOI Officer\nDate: 2 December 2024\n")
     assert str(parse_text(text).facts.letter_date) == "2024-12-02"
     assert str(parse_text("12 March 2024\n\nDear Sir\n\nThe figures are below.\n").facts.letter_date) == "2024-03-12"
+
+
+def test_a_wrong_total_of_money_or_fte_is_found_and_rounding_is_not_a_mismatch():
+    money = parse_text("Cost type                 2022/23\nOvertime               £6,000.00\nEquipment              £3,960.00\n"
+                       "Total                 £10,000.00\n").tables[0]
+    assert money.warnings == ("row 'Total', column '2022/23': stated 10000, sum 9960",)
+    rounded = parse_text("Rank\tFTE\n" + "".join(f"Post {k}\t10.3\n" for k in range(20)) + "Total\t206.7\n").tables[0]
+    assert rounded.totals_consistent is True  # 20 x 10.3 = 206.0: the parts were rounded
+
+
+def test_word_markers_in_the_first_row_are_markers_not_headings():
+    table = parse_text("Station\t2022\t2023\nAlpha\tNil\t3\nBravo\t4\tNil\nCharlie\t5\t6\nTotal\t9\t9\n").tables[0]
+    assert (table.row_header, table.columns) == ("Station", ("2022", "2023"))
+    assert [r.values for r in table.rows] == [("Nil", 3), (4, "Nil"), (5, 6), (9, 9)] and table.warnings == ()
+    shares = parse_text("Ethnicity\tNumber\t%\nMixed\t3\t<1%\nWhite\t300\t99%\nTotal\t303\t100%\n").tables[0]
+    assert shares.columns == ("Number", "%") and shares.rows[0].values == (3, "<1%")
+
+
+@pytest.mark.parametrize("of_which", ["of which aggravated", "   of which: aggravated"])
+def test_of_which_rows_are_part_of_the_row_above(of_which):
+    table = parse_text(f"Offence  2022  2023\nResidential burglary  50  48\n{of_which}  5  4\n"
+                       "Business burglary  20  22\nTotal  70  70\n").tables[0]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def test_small_lists_and_pipes_and_a_label_wrapped_round_its_figures():
+    weeks = parse_text("Week 1 - 5\nWeek 2 - 7\nWeek 3 - 4\n").tables[0]
+    assert [(r.label, r.values) for r in weeks.rows] == [(("Week 1",), (5,)), (("Week 2",), (7,)), (("Week 3",), (4,))]
+    assert parse_text("Question 1 - 12\nQuestion 2 - 4\n").tables == ()
+    pipes = parse_text("Answer | Count\nYes | 12\nNo | 3\nTotal | 15\n").tables[0]
+    assert (pipes.row_header, pipes.columns, pipes.totals_consistent) == ("Answer", ("Count",), True)
+    wrapped = parse_text("Outcome                              2022     2023\nCharge/summons                         12       14\n"
+                         "Named suspect identified, too ill\n(physical or mental health) to                  2        3\n"
+                         "prosecute\nTotal                                  14       17\n").tables[0]
+    assert [r.label for r in wrapped.rows] == [
+        ("Charge/summons",), ("Named suspect identified, too ill (physical or mental health) to prosecute",), ("Total",)]
+    assert wrapped.totals_consistent is True
