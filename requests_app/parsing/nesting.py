@@ -49,14 +49,14 @@ def nest(labels: list[tuple[str, ...]], values: list[tuple], totals: list[bool],
 
 def _nested_run(labels: list[tuple[str, ...]], values: list[tuple], target: tuple | None) -> list | None:
     """The label paths of rows nested by their figures (against the total below them), or None.
-    One column of figures also needs its labels to show the levels: every parent written
-    otherwise than its children (OUTCOMES in capitals over offences in words)."""
+    One column of figures, or no total, also needs the labels to show the levels: every parent
+    written otherwise than its children (OUTCOMES in capitals over offences in words)."""
     vectors = tuple(map(_vector, values))
     if None in vectors or (target is None and len(labels) < 2):
         return None
     tree = _parse(vectors, target)
-    if tree is not None and len(vectors[0]) < 2 and not _levels_written_apart(labels, tree):
-        return None
+    if tree is not None and (len(vectors[0]) < 2 or target is None) and not _levels_written_apart(labels, tree):
+        return None  # one column, or no total to bear it out: "January 10 12" over "February 6 7", "March 4 5" is chance
     return None if tree is None else _paths(labels, tree, ())
 
 

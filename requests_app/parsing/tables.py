@@ -291,6 +291,8 @@ def _spread_spanners(header: list[list[str]], n_labels: int) -> list[list[str]]:
     if len(header) < 2:
         return header
     lowest = [" ".join(c.split()) for c in header[-1][n_labels:]]
+    tail = 1 if lowest and (not lowest[-1] or _is_total_label(lowest[-1])) and len(lowest) % 2 else 0
+    lowest = lowest[:len(lowest) - tail]  # one overall "Total" column after the groups stands apart
     for m in range(2, len(lowest) // 2 + 1):
         if len(lowest) % m == 0 and all(lowest[k:k + m] == lowest[:m] for k in range(0, len(lowest), m)):
             break
@@ -299,7 +301,7 @@ def _spread_spanners(header: list[list[str]], n_labels: int) -> list[list[str]]:
     groups = len(lowest) // m
     out = [list(row) for row in header]
     for row in out[:-1]:
-        cells = row[n_labels:]
+        cells = row[n_labels:len(row) - tail]
         filled = [j for j, c in enumerate(cells) if _DECORATION.sub("", c)]
         if len(filled) != groups or any(j // m != g for g, j in enumerate(filled)):
             continue  # not one heading over each group

@@ -21,6 +21,9 @@ question_number = lru_cache(maxsize=8192)(_question_number)
 _MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC", ...
     r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
     r"|restricted|protect)\W*$", re.IGNORECASE)
+# "Continued overleaf", "(continued)", "Table 1 (continued)", "cont'd": a page break's words, not a caption
+_CONTINUED = re.compile(r"^\W*(?:(?:continued|cont'?d\.?|cont\.)(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page|below))?"
+                        r"|.{0,60}\((?:continued|cont'?d\.?|cont\.)\))\W*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
@@ -53,7 +56,10 @@ def find_grids(text: str, source: str = "body", question: str | None = None) -> 
 def find_grids_and_prose(text: str, source: str = "body", question: str | None = None) -> tuple[list[Grid], str]:
     """The tables in `text`, and the text with the table rows left out (for reading facts).
     `question` is the one in force where the text begins (the text before it asked it)."""
-    lines = _unstacked(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:  # pdftotext's page break
+        text = text.replace("\f", "\n")
+    lines = _unstacked(text.split("\n"))
     cells_of = _CellCache()
     furniture = _furniture(lines, cells_of)
     skipped = dict.fromkeys(furniture, True)  # stripped line -> furniture or a marking, each line asked once
@@ -78,7 +84,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             continue
         skip = skipped.get(stripped)
         if skip is None:
-            skip = skipped[stripped] = _MARKING.match(stripped) is not None
+            skip = skipped[stripped] = _MARKING.match(stripped) is not None or (
+                "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
         if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
             if run:
@@ -404,8 +411,10 @@ def _width(row: list[str]) -> int:
 
 def _continues(run: list[list[str]], cells: list[str]) -> bool:
     """After a page break: the same columns, and a data row or the header repeated."""
-    header = run[0] if not _is_data(run[0]) else None
+    header = run[0] if not _is_data(run[0]) or is_header_like(run[0]) else None
     same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
+    if header is not None and cells != header and run[-1] and _is_total_line(run[-1][0]) and is_header_like(cells):
+        return False  # a total, a blank line, then a header of years: the next table ("Age band  2022  2023")
     return same_width and (_is_data(cells) or (header is not None and cells == header) or not any(cells[1:]))
 
 

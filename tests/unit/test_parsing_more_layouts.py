@@ -1410,3 +1410,31 @@ def test_small_lists_and_pipes_and_a_label_wrapped_round_its_figures():
     assert [r.label for r in wrapped.rows] == [
         ("Charge/summons",), ("Named suspect identified, too ill (physical or mental health) to prosecute",), ("Total",)]
     assert wrapped.totals_consistent is True
+
+
+def test_two_tables_with_only_a_blank_line_between_and_page_breaks_in_pdftotext_text():
+    first, second = parse_text("Gender        2022    2023\nMale           410     398\nFemale         120     131\n"
+                               "Total          530     529\n\nAge band      2022    2023\nUnder 18        52      47\n"
+                               "18 and over    478     482\nTotal          530     529\n").tables
+    assert (first.row_header, second.row_header) == ("Gender", "Age band") and first.warnings == second.warnings == ()
+    header = "Offence                2022     2023"
+    for between in ["Continued overleaf\n\nPage 1 of 2\n\f", "Page 1 of 2\n\fTable 1 (continued)\n"]:
+        (table,) = parse_text(f"Table 1: Offences\n\n{header}\nBurglary                 10       12\n"
+                              f"Robbery                   4        5\n\n{between}\n{header}\n"
+                              "Fraud                     3        4\nTotal                    17       21\n").tables
+        assert [r.label[0] for r in table.rows] == ["Burglary", "Robbery", "Fraud", "Total"]
+        assert table.totals_consistent is True
+
+
+def test_group_headings_over_columns_then_one_overall_total():
+    want = ("2022 Male", "2022 Female", "2023 Male", "2023 Female", "Total")
+    assert parse_text("\t2022\t\t2023\t\t\nOffence\tMale\tFemale\tMale\tFemale\tTotal\n"
+                      "Assault\t10\t5\t12\t6\t33\nRobbery\t4\t1\t3\t2\t10\n").tables[0].columns == want
+    assert parse_text("                   2022               2023\n"
+                      "Offence        Male   Female     Male   Female    Total\n"
+                      "Assault          10        5       12        6       33\n").tables[0].columns == want
+
+
+def test_a_flat_table_without_a_total_is_not_nested_by_chance():
+    table = parse_text("Month\t2022\t2023\nJanuary\t10\t12\nFebruary\t6\t7\nMarch\t4\t5\nApril\t8\t9\n").tables[0]
+    assert [r.label for r in table.rows] == [("January",), ("February",), ("March",), ("April",)]
