@@ -184,7 +184,7 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     quoted = _quoted(text)
     exemptions = _exemptions(lines, folded, sentences, scottish, quoted)
     if "exempt" in folded or "exception" in folded:  # "Exemptions applied: 40(2), 31(1)(a)": no "section"
-        listed = [p for p in _listed(text, scottish, quoted) if not any(q.startswith(p) for q in exemptions)]
+        listed = [p for p in _listed(text, folded, scottish, quoted) if not any(q.startswith(p) for q in exemptions)]
         exemptions = [p for p in dict.fromkeys([*exemptions, *listed]) if not any(
             q.startswith(p + "(") for q in (*exemptions, *listed))]
     return Facts(
@@ -256,16 +256,21 @@ def _has_any_char(text: str, chars: str) -> bool:
 
 
 # -- exemptions -----------------------------------------------------------------------
-_QUOTE_PAIRS = re.compile(r"“[^”]{30,3000}”|\"[^\"]{30,3000}\"")  # the requester's words, quoted back
-
-
 def _quoted(text: str) -> list[tuple[int, int]]:
     """Where the reply quotes at length (30 characters or more between quotation marks): the request
     restated ("You asked: \"... I do not accept that section 43(2) applies ...\""), whose citations
     and NCND wording are the requester's, not the reply's."""
-    if '"' not in text and "“" not in text:
-        return []
-    return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
+    spans = []
+    for opening, closing in (('"', '"'), ("“", "”")):
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find(closing, at + 1)
+            if end < 0:
+                break
+            if 30 <= end - at - 1 <= 3000:
+                spans.append((at, end + 1))
+            at = text.find(opening, end + 1)
+    return sorted(spans)
 
 
 def _in(spans: list[tuple[int, int]], at: int) -> bool:
@@ -275,13 +280,13 @@ def _in(spans: list[tuple[int, int]], at: int) -> bool:
 
 # "The following exemptions have been applied: 31(1)(a), 38(1)(a)", "Exemptions Applied" over lines
 # "40(2) Personal Information": provisions listed without "section" after a label that names them.
-_LIST_LABEL = re.compile(r"\b(?:exemptions?|exceptions?)\b[^.\n:]{0,60}?(?::|\n)", re.IGNORECASE)
+_LIST_LABEL = re.compile(r"(?<!\w)(?:exemptions?|exceptions?)\b[^.\n:]{0,60}?(?::|\n)", re.IGNORECASE)
 _BARE_PROVISION = re.compile(r"(?<![\w(./-])(?P<body>\d{1,3}[A-Z]?(?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))+)(?![\w/-])")
 
 
-def _listed(text: str, scottish: bool, quoted: list[tuple[int, int]]) -> list[str]:
+def _listed(text: str, folded: str, scottish: bool, quoted: list[tuple[int, int]]) -> list[str]:
     found = []
-    for label in _LIST_LABEL.finditer(text):
+    for label in scan.finditer(_LIST_LABEL, text, scan.starts_of(folded, ("exemption", "exception"))):
         if (quoted and _in(quoted, label.start())) or re.search(r"\b(?:no|not|any)\s+$", text[max(0, label.start() - 8):
                                                                                          label.start()], re.IGNORECASE):
             continue  # "No exemptions have been applied:"

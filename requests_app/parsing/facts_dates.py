@@ -247,7 +247,7 @@ def letter_date(text: str) -> date | None:
                 if found:
                     if (i >= 4 or wordy) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
                         # dates: 14/02/2024"): a "Date:" line further down, under the signature, is the letter's
-                        for label in _DATE_LINE.finditer(text, end):
+                        for label in _DATE_LINE.finditer(text, end, end + 20_000):  # (the letter's own end)
                             signed = _date_at_start(text[label.end():label.end() + 60])
                             if signed:
                                 return signed

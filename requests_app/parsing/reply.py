@@ -153,16 +153,18 @@ def _last_question(lines) -> str | None:
     return next((q for q in map(question_number, reversed(lines)) if q), None)
 
 
-_SAYS_WHY = re.compile(r"(?:\bs(?:ections?|ect\.?|ec\.?|s?\.)?|\breg(?:ulations?|s?\.)?)\s*\d|confirm|exempt|withh[eo]ld|held\b"
-                       r"|redact", re.IGNORECASE)
+_SAYS_WHY = re.compile(r"confirm|exempt|withh[eo]ld|held\b|redact|suppress|refus|applied|engaged", re.IGNORECASE)
 
 
 def _worded_rows(grid: Grid) -> str:
     """The rows of a table of figures that also say something in words of four or more: an answer
     in a request/response table, a note row under the figures ("<5 - suppressed under Section 40(2)").
     Only those that cite, withhold or neither confirm nor deny: the facts need no offence labels."""
-    rows = [row for row in grid.cells if any(len(str(c).split()) >= 4 for c in row if c)]
-    return "\n".join(grid_text(Grid(cells=(row,))) for row in rows if _SAYS_WHY.search(" ".join(map(str, row))))
+    worded = [row for row in grid.cells if " " in "".join(map(str, row[1:]))]  # words beside the labels
+    if not worded:
+        return ""  # the usual table: figures beside its labels
+    rows = [row for row in worded if _SAYS_WHY.search(" ".join(map(str, row)))]
+    return "\n".join(grid_text(Grid(cells=(row,))) for row in rows if any(len(str(c).split()) >= 4 for c in row if c))
 
 
 def grid_text(grid: Grid) -> str:

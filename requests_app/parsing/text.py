@@ -411,10 +411,10 @@ def _width(row: list[str]) -> int:
 
 def _continues(run: list[list[str]], cells: list[str]) -> bool:
     """After a page break: the same columns, and a data row or the header repeated."""
-    header = run[0] if not _is_data(run[0]) or is_header_like(run[0]) else None
-    same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
-    if header is not None and cells != header and run[-1] and _is_total_line(run[-1][0]) and is_header_like(cells):
+    if run[-1] and cells != run[0] and _is_total_line(run[-1][0]) and is_header_like(cells) and is_header_like(run[0]):
         return False  # a total, a blank line, then a header of years: the next table ("Age band  2022  2023")
+    header = run[0] if not _is_data(run[0]) else None
+    same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
     return same_width and (_is_data(cells) or (header is not None and cells == header) or not any(cells[1:]))
 
 
@@ -459,8 +459,8 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
 def _justified(run: list[list[str]]) -> bool:
     """Justified prose (a PDF's stretched word spaces, `pdftotext -layout`): its "cells" are mostly
     words in lower case, few of them figures ("Thank   you  for  your  request ... on  14  February")."""
-    if max(map(len, run)) < 4:
-        return False  # the usual table: a label and a few figures
+    if len(run[0]) < 4 or not any(c[:1].islower() for c in run[0][1:]):
+        return False  # the usual table: a few columns, its first row no words in lower case
     cells = [c for row in run for c in row[1:] if c]
     lower = sum(1 for c in cells if c[0].islower())
     return lower * 3 > len(cells) and sum(1 for c in cells if is_figure(c)) * 3 < len(cells)
