@@ -8,7 +8,7 @@ import re
 _QUESTION = re.compile(
     r"""^\s*(?:[-*•]\s+)?(?:\*\*)?\s*
         (?:(?:Q\.?|Question|Part|Cwestiwn|Rhan)\s*(?P<q>\d{1,2}(?:\.\d{1,2}(?!\d))?[a-z]?)
-            (?:\s?(?:part\s+)?\(?(?P<qs>[a-z])\)|\s+part\s+(?P<qp>[a-z])\b)?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
+            (?:\s?(?:part\s+)?\(?(?P<qs>[a-z]|[ivx]{2,4})\)|\s+part\s+(?P<qp>[a-z])\b)?(?!\w|\s?\([a-z]\))\s*[:.)\-–]?
           |(?P<n>\d{1,2}[a-z]?)(?:\s?\((?P<ns>[a-z])\)\s*[:.)]?|\s*[:.)])
           |\((?P<p>\d{1,2}[a-z]?)\)
           |(?:Request|Cais)\s*(?P<r>\d{1,2}[a-z]?)\s*[:.)\-–/])

@@ -49,7 +49,8 @@ _RECEIVED_LABEL = re.compile(
     re.IGNORECASE | re.MULTILINE)
 # "received on 27th September", "received by us on ...", "received 19th August"; never "received between".
 _RECEIVED = re.compile(r"(?:\breceived|\backnowledge\s+receipt\s+of\s+your(?:\s+[a-z'’()&-]+){1,4}?)"
-                       r"(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on)?\s+(?:the\s+)?"
+                       r"(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on"
+                       r"|(?:\s+[a-z'’()&-]+){1,4}?,?\s+dated\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4},?\s+on)?\s+(?:the\s+)?"
                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
 _ABOUT_REQUEST = re.compile(r"\b(?:requests?|e-?mail|letter|application|correspondence|enquiry|appeal|review"
                             r"|we|us)\b", re.IGNORECASE)

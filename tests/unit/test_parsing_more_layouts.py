@@ -1438,3 +1438,15 @@ def test_group_headings_over_columns_then_one_overall_total():
 def test_a_flat_table_without_a_total_is_not_nested_by_chance():
     table = parse_text("Month\t2022\t2023\nJanuary\t10\t12\nFebruary\t6\t7\nMarch\t4\t5\nApril\t8\t9\n").tables[0]
     assert [r.label for r in table.rows] == [("January",), ("February",), ("March",), ("April",)]
+
+
+@pytest.mark.parametrize("sentence", ["We received your email dated 25 September 2024 on 27 September 2024.",
+                                      "We received your request, dated 25 September 2024, on 27 September 2024."])
+def test_received_on_after_the_requests_own_date(sentence):
+    assert str(parse_text(f"Date: 14 October 2024\n\n{sentence}\n").facts.request_received_date) == "2024-09-27"
+
+
+def test_roman_numeral_parts_of_a_question():
+    from requests_app.questions import question_number
+
+    assert [question_number(s) for s in ("Q2(ii)", "Question 1(i)", "Q2 (iv) how many")] == ["2ii", "1i", "2iv"]
