@@ -13,7 +13,7 @@ from pathlib import Path
 from requests_app.parsing.model import Extracted, Facts, Grid, Limits, ParsedReply, ParseError, Table, TextBlock
 from requests_app.parsing.tables import build_table
 from requests_app.parsing.facts import own_part
-from requests_app.parsing.text import find_grids_and_prose, question_number
+from requests_app.parsing.text import find_grids_and_prose, labelled_pairs, question_number
 
 
 def parse_path(path: str | Path, limits: Limits = Limits()) -> ParsedReply:
@@ -170,6 +170,9 @@ def _worded_rows(grid: Grid) -> str:
 def grid_text(grid: Grid) -> str:
     """A table with no figures as lines of text for the facts: a label and its value as
     "Our Ref: FOI/2023/0456" (a colon added where the label has none), other rows cell by cell."""
+    pairs = labelled_pairs(grid.cells)
+    if pairs:
+        return "\n".join(pairs)
     lines = []
     for row in grid.cells:
         cells = [" ".join(str(c).split()) for c in row if c and str(c).strip()]

@@ -430,6 +430,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or any(
             len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
+        context.extend(labelled_pairs(run))
         return None
     if _justified(run):  # its words with single spaces, read as the sentences they are
         context.extend(" ".join(line.split()) for line in raw)
@@ -454,6 +455,24 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
     return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
                 indents=indents)
+
+
+_PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence)?(?:\s+(?:no\.?|number))?|date"
+                         r"(?:\s+(?:received|of\s+(?:request|response|reply)|sent))?|(?:request\s+)?received|response\s+date"
+                         r"|(?:request|case)\s+(?:number|no\.?))\s*:?$", re.IGNORECASE)
+
+
+def labelled_pairs(run) -> list[str]:
+    """A letter's particulars laid out as labels over their values ("Our Ref | Your Ref | Date" over
+    "1234/24 | JS/1 | 12 March 2024"): "Our Ref: 1234/24" lines, for the facts; else none."""
+    rows = [[c for c in row] for row in run]
+    if len(rows) != 2 or len(rows[0]) != len(rows[1]) or len(rows[0]) < 2:
+        return []
+    head, values = rows
+    pairs = [(h.strip(), v.strip()) for h, v in zip(head, values) if h.strip() or v.strip()]
+    if not pairs or not all(h and v and _PARTICULAR.match(h) for h, v in pairs):
+        return []
+    return [f"{h.rstrip(':')}: {v}" for h, v in pairs]
 
 
 def _justified(run: list[list[str]]) -> bool:

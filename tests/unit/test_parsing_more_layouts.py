@@ -1450,3 +1450,12 @@ def test_roman_numeral_parts_of_a_question():
     from requests_app.questions import question_number
 
     assert [question_number(s) for s in ("Q2(ii)", "Question 1(i)", "Q2 (iv) how many")] == ["2ii", "1i", "2iv"]
+
+
+def test_particulars_as_labels_over_their_values():
+    facts = parse_text("Essex Police\n\nOur Ref\t\tYour Ref\t\tDate\n1234/24\t\tJS/1\t\t12 March 2024\n\nDear Sir\n").facts
+    assert (facts.reference, str(facts.letter_date)) == ("1234/24", "2024-03-12")
+    facts = parse_text("FOI Reference | Date Received | Response Date\nFOI 1234/24 | 01/03/2024 | 28/03/2024\n\n"
+                       "Dear Sir\n").facts
+    assert (facts.reference, str(facts.letter_date), str(facts.request_received_date)) == (
+        "FOI 1234/24", "2024-03-28", "2024-03-01")
