@@ -437,8 +437,8 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         return None
     run = _dash_list(run, raw)
     spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
+    run, raw = _rejoined_wraps(run, raw)  # (tab-separated rows wrap at 76 characters too)
     if spaced:
-        run, raw = _rejoined_wraps(run, raw)
         run = _joined_labels(_set_in_headings(_label_under_its_column(run, raw), raw))
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
@@ -488,7 +488,11 @@ def _justified(run: list[list[str]]) -> bool:
 def _rejoined_wraps(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], list[str]]:
     """A wide table wrapped line by line at a fixed width (an e-mail's 76 characters): every
     row is a line with its label, then a line that goes on with its figures ("84  86  1010"),
-    the header likewise. The pairs are joined when all of them make rows of one width."""
+    the header likewise. The pairs are joined when all of them make rows of one width. When only
+    the header was long enough to wrap, its two lines are joined when they make the rows' width."""
+    if len(run) >= 3 and len(run[0]) + len(run[1]) == len(run[2]) >= 6 and all(
+            len(r) == len(run[2]) for r in run[2:]) and not any(map(is_value_like, run[1])) and _is_data(run[2]):
+        return [[*run[0], *run[1]], *run[2:]], [f"{raw[0]}  {raw[1]}", *raw[2:]]  # "... November" / "December ... Total"
     if len(run) < 6 or len(run) % 2:
         return run, raw
     heads, tails = run[0::2], run[1::2]

@@ -1459,3 +1459,19 @@ def test_particulars_as_labels_over_their_values():
                        "Dear Sir\n").facts
     assert (facts.reference, str(facts.letter_date), str(facts.request_received_date)) == (
         "FOI 1234/24", "2024-03-28", "2024-03-01")
+
+
+def test_wide_tables_wrapped_at_76_characters():
+    months = tuple("April May June July August September October November December January February March".split())
+    tabbed = parse_text("Station\tApril\tMay\tJune\tJuly\tAugust\tSeptember\tOctober\n"
+                        "November\tDecember\tJanuary\tFebruary\tMarch\tTotal\n"
+                        "Bedford\t82\t91\t77\t85\t90\t73\t88\t95\t80\n79\t84\t86\t1010\n"
+                        "Luton\t140\t138\t142\t137\t145\t139\t141\t136\t144\n140\t138\t143\t1683\n").tables[0]
+    assert tabbed.columns == (*months, "Total") and tabbed.totals_consistent is True
+    assert tabbed.rows[0].values == (82, 91, 77, 85, 90, 73, 88, 95, 80, 79, 84, 86, 1010)
+    header_only = parse_text("Station  April  May  June  July  August  September  October  November\n"
+                             "December  January  February  March  Total\n"
+                             "Bedford  82  91  77  85  90  73  88  95  80  79  84  86  1010\n"
+                             "Luton  140  138  142  137  145  139  141  136  144  140  138  143  1683\n").tables[0]
+    assert (header_only.row_header, header_only.columns) == ("Station", (*months, "Total"))
+    assert header_only.totals_consistent is True
