@@ -22,7 +22,8 @@ _MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSIT
     r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
     r"|restricted|protect)\W*$", re.IGNORECASE)
 # "Continued overleaf", "(continued)", "Table 1 (continued)", "cont'd": a page break's words, not a caption
-_CONTINUED = re.compile(r"^\W*(?:(?:continued|cont'?d\.?|cont\.)(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page|below))?"
+_CONTINUED = re.compile(r"^\W*(?:(?:[\w ]{0,40}\s)?(?:continued|cont'?d\.?|cont\.)(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page"
+                        r"|below))?"
                         r"|.{0,60}\((?:continued|cont'?d\.?|cont\.)\))\W*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
