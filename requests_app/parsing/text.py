@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
@@ -101,7 +102,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if cells is not None:
             if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)):
                 # a page break into something else, or a listed figure beside a table's rows: apart
-                grids.append(_grid(run, raw, above, context, questions, source))
+                grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
             if not run and gap:
                 above.extend(gap)
@@ -124,15 +125,15 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             gap = []
         else:
             if run:
-                grids.append(_grid(run, raw, above, context, questions, source))
+                grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
             above.extend(gap)
             above.append(line)
             context.append(line)
             gap = []
     if run:
-        grids.append(_grid(run, raw, above, context, questions, source))
-    return [g for g in grids if g is not None and len(g.cells) >= 2], "\n".join(context)
+        grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
+    return [g for g in grids if len(g.cells) >= 2], "\n".join(context)
 
 
 _UNKNOWN = object()  # not yet in the _CellCache (None there is a line of prose)
@@ -474,6 +475,23 @@ def labelled_pairs(run) -> list[str]:
     if not pairs or not all(h and v and _PARTICULAR.match(h) for h, v in pairs):
         return []
     return [f"{h.rstrip(':')}: {v}" for h, v in pairs]
+
+
+def _side_by_side(grid: Grid | None) -> list[Grid]:
+    """Two tables set side by side ("Gender  2022  2023      Age band  2022  2023"), as two grids: where
+    every row has words in one column right after a figure in every row below the header."""
+    if grid is None:
+        return []
+    cells = grid.cells
+    width = len(cells[0])
+    if width < 5 or any(len(r) != width for r in cells) or len(cells) < 3:
+        return [grid]
+    for j in range(2, width - 1):
+        if all(r[j] and not is_value_like(r[j]) for r in cells) and all(
+                r[j - 1] and is_value_like(r[j - 1]) for r in cells[1:]):
+            left, right = tuple(r[:j] for r in cells), tuple(r[j:] for r in cells)
+            return [replace(grid, cells=left, indents=()), replace(grid, cells=right, indents=(), above=())]
+    return [grid]
 
 
 def _justified(run: list[list[str]]) -> bool:

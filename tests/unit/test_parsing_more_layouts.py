@@ -1475,3 +1475,12 @@ def test_wide_tables_wrapped_at_76_characters():
                              "Luton  140  138  142  137  145  139  141  136  144  140  138  143  1683\n").tables[0]
     assert (header_only.row_header, header_only.columns) == ("Station", (*months, "Total"))
     assert header_only.totals_consistent is True
+
+
+def test_two_tables_side_by_side_in_text():
+    gender, age = parse_text("Gender        2022    2023          Age band      2022    2023\n"
+                             "Male           410     398          Under 18        52      47\n"
+                             "Female         120     131          18 and over    478     482\n").tables
+    assert (gender.row_header, gender.columns, [r.label for r in gender.rows]) == (
+        "Gender", ("2022", "2023"), [("Male",), ("Female",)])
+    assert (age.row_header, [r.values for r in age.rows]) == ("Age band", [(52, 47), (478, 482)])
