@@ -80,6 +80,10 @@ def _body(message: EmailMessage, limits: Limits, source: str = _BODY) -> list[Te
     plain_text = _text(plain) if plain is not None else ""
     if not plain_text.strip() and html is not None:
         return list(read_html(_text(html), source, limits, source=source).blocks)
+    if html is not None:  # the plain part is made from the HTML by the sender's mail program, tables mangled
+        from_html = list(read_html(_text(html), source, limits, source=source).blocks)
+        if any(isinstance(b, Grid) for b in from_html):
+            return from_html
     blocks: list[TextBlock | Grid] = [TextBlock(plain_text, source)] if plain_text.strip() else []
     if html is not None and not find_grids(plain_text, source):
         blocks.extend(b for b in read_html(_text(html), source, limits, source=source).blocks if isinstance(b, Grid))

@@ -20,6 +20,7 @@ _NEWLINE = object()
 _MARK = "\x00table{}\x00"
 _MARK_SPLIT = re.compile("\x00table(\\d+)\x00")
 _ABOVE_LINES = 8
+_SPACED_THOUSANDS = re.compile(r"^£?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$")  # "1&nbsp;234": one figure in its cell
 _MAX_SPAN = 1000
 
 
@@ -66,6 +67,13 @@ def _row_cells(tr) -> list:
 def _table_cells(table, limits: Limits) -> tuple[tuple[str, ...], ...]:
     """Cells with colspan and rowspan expanded: the text in the top-left position."""
     rows = table.find_all("tr")
+    foot = table.find("tfoot")
+    if foot is not None:  # written before the body (HTML 4) or after it: shown last
+        footer = [tr for tr in rows if tr.find_parent("tfoot") is foot]
+        rows = [tr for tr in rows if tr.find_parent("tfoot") is not foot] + footer
+    for mark in table.find_all("sup"):
+        if len(mark.get_text(strip=True)) <= 3:
+            mark.decompose()  # a footnote mark: "6<sup>2</sup>" is 6
     placed: dict[tuple[int, int], str] = {}
     merges = []
     for r, tr in enumerate(rows):
@@ -77,7 +85,7 @@ def _table_cells(table, limits: Limits) -> tuple[tuple[str, ...], ...]:
             for dr in range(height):
                 for dc in range(cols):
                     placed[(r + dr, c + dc)] = ""
-            placed[(r, c)] = clean(cell.get_text(" "))
+            placed[(r, c)] = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ""), clean(cell.get_text(" ")))
             if cols > 1 or height > 1:
                 merges.append((r, c, r + height - 1, c + cols - 1))
             c += cols

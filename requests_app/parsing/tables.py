@@ -6,13 +6,16 @@ from functools import lru_cache
 
 from requests_app.parsing import nesting, totals
 from requests_app.parsing.model import Grid, Row, Table
-from requests_app.parsing.values import is_figure, is_value_like, parse_value
+from requests_app.parsing.values import TIME, is_figure, is_value_like, parse_value
 from requests_app.questions import part_letter, question_number
 
 _TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
     r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
-    r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$", re.IGNORECASE)  # "UNSOLVED Total"
+    r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$"  # "UNSOLVED Total"
+    r"|^.{0,80}?\s+sub[-\s]?totals?\s*:?\s*$", re.IGNORECASE)  # "North Sub-total": a group label, then its total
+_MARKING_LINE = re.compile(r"^\W*(?:official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked"
+                           r"|unclassified|restricted)\W*$", re.IGNORECASE)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -135,8 +138,8 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
-        if _SOURCE_NOTE.match(line):
-            continue  # "Source: Niche RMS" under the caption names where the figures come from
+        if _SOURCE_NOTE.match(line) or _MARKING_LINE.match(line):
+            continue  # "Source: Niche RMS" under the caption names where the figures come from; "OFFICIAL" marks the page
         if len(line) <= 4 and part_letter(line):
             return None  # "a)": the part of the question, not a caption
         if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
@@ -256,7 +259,7 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
     n = 1
     width = len(body[0])
     while n < width - 1:
-        texts = sum(1 for r in body if r[n] and not is_value_like(r[n]))
+        texts = sum(1 for r in body if r[n] and not is_value_like(r[n]) and not TIME.match(r[n]))
         if texts * 2 <= len(body) and not (header and _KEY_HEADING.match(header[-1][n])):
             break
         n += 1

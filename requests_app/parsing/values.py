@@ -23,6 +23,7 @@ _SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+(?:\.\d+)?%?|>\s?\d+|x|X|n/?a|N/?A|\.\
 
 
 _NOT_DIGIT = re.compile(r"[^\d.]")
+TIME = re.compile(r"^\d{1,3}:[0-5]\d(?::[0-5]\d)?$")  # "00:12:34", an attendance time: a figure's column, kept as printed
 
 
 @lru_cache(maxsize=65536)  # a reply repeats the same few thousand cell strings

@@ -224,18 +224,31 @@ def display(value: object, number_format: str | None) -> str:
         return _date_text(value, fmt)
     if isinstance(value, (int, float)):
         return _number_text(value, fmt)
-    return clean(value)
+    text = clean(value)
+    return text.replace(" ", "") if _SPACED_THOUSANDS.match(text) else text  # "1 234" stored as text
+
+
+_SPACED_THOUSANDS = re.compile(r"^£?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$")
 
 
 def _number_text(value: float, fmt: str) -> str:
     places = _decimal_places(fmt)
     if "%" in fmt:
-        return f"{value * 100:.{places}f}%"
+        return f"{_half_up(value * 100, places)}%"
     if places:
-        return f"{value:.{places}f}"
+        return _half_up(value, places)
     if float(value).is_integer():
         return str(int(value))
+    if re.search(r"[0#]", fmt.split('"')[-1] if '"' in fmt else fmt):  # '"£"#,##0', "0": shown as a whole number
+        return _half_up(value, 0)
     return f"{value:.15g}"
+
+
+def _half_up(value: float, places: int) -> str:
+    """Rounded as Excel shows it: halves away from zero (10.25 to one place is 10.3, not 10.2)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def _decimal_places(fmt: str) -> int:
@@ -248,6 +261,8 @@ def _decimal_places(fmt: str) -> int:
 def _date_text(value, fmt: str) -> str:
     """A date as its cell's format shows it ("mmm-yy" -> "Jan-24", "dd/mm/yyyy" -> "01/04/2023");
     ISO 8601 for a time, a General cell or a format not made of day, month and year."""
+    if fmt.lower() in ("mm-dd-yy", "m/d/yy", "m/d/yyyy"):  # Excel's built-in short date (numFmtId 14): the
+        fmt = "dd/mm/yyyy"  # reader's locale decides its order, and a UK force's Excel shows 31/01/2023
     shown = _strftime(fmt) if isinstance(value, (datetime, date)) and not isinstance(value, time) else None
     if shown:
         return value.strftime(shown)

@@ -1484,3 +1484,75 @@ def test_two_tables_side_by_side_in_text():
     assert (gender.row_header, gender.columns, [r.label for r in gender.rows]) == (
         "Gender", ("2022", "2023"), [("Male",), ("Female",)])
     assert (age.row_header, [r.values for r in age.rows]) == ("Age band", [(52, 47), (478, 482)])
+
+
+def _html_table(rows: str) -> bytes:
+    return f"<html><body><p>Question 1</p><table>{rows}</table></body></html>".encode()
+
+
+def test_html_footnote_marks_spaced_thousands_and_a_footer_written_first():
+    from requests_app.parsing import parse_bytes
+
+    (table,) = parse_bytes(_html_table(
+        "<tr><th>Offence</th><th>2022</th><th>2023</th></tr><tr><td>Burglary</td><td>5</td><td>6<sup>2</sup></td></tr>"
+        "<tr><td>Robbery</td><td>1&nbsp;234</td><td>2</td></tr><tr><td>Total</td><td>1&nbsp;239</td><td>8</td></tr>"),
+        "r.html").tables
+    assert (table.row_header, table.columns) == ("Offence", ("2022", "2023"))
+    assert [r.values for r in table.rows] == [(5, 6), (1234, 2), (1239, 8)] and table.totals_consistent is True
+    (footed,) = parse_bytes(_html_table(
+        "<thead><tr><th>Offence</th><th>2023</th></tr></thead><tfoot><tr><td>Total</td><td>3</td></tr></tfoot>"
+        "<tbody><tr><td>Burglary</td><td>1</td></tr><tr><td>Robbery</td><td>2</td></tr></tbody>"), "r.html").tables
+    assert [r.label[0] for r in footed.rows] == ["Burglary", "Robbery", "Total"]
+    (timed,) = parse_bytes(_html_table(
+        "<tr><th>Grade</th><th>Average attendance time</th><th>Incidents</th></tr>"
+        "<tr><td>Immediate</td><td>00:12:34</td><td>1000</td></tr><tr><td>Priority</td><td>00:45:10</td><td>800</td></tr>"),
+        "r.html").tables
+    assert (timed.row_header, timed.columns) == ("Grade", ("Average attendance time", "Incidents"))
+
+
+def test_an_eml_uses_its_html_table_over_the_plain_part_made_from_it():
+    from email.message import EmailMessage
+
+    from requests_app.parsing import parse_bytes
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "foi@x.police.uk", "me@example.com", "FOI 2024/1"
+    message.set_content("Question 1\n\nOffence 2022 2023\nBurglary 6\nRobbery 7 8\nCriminal damage 3\nTotal 10 14\n")
+    message.add_alternative("<p>Question 1</p><table><tr><th>Offence</th><th>2022</th><th>2023</th></tr><tr><td>Burglary"
+                            "</td><td></td><td>6</td></tr><tr><td>Robbery</td><td>7</td><td>8</td></tr><tr><td>Criminal "
+                            "damage</td><td>3</td><td></td></tr><tr><td>Total</td><td>10</td><td>14</td></tr></table>",
+                            subtype="html")
+    (table,) = parse_bytes(bytes(message), "r.eml").tables
+    assert [r.values for r in table.rows] == [(None, 6), (7, 8), (3, None), (10, 14)] and table.totals_consistent
+
+
+def test_xlsx_short_dates_rounding_markings_and_sub_totals(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from requests_app.parsing import parse_bytes
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["OFFICIAL"])
+    sheet.append([])
+    sheet.append(["Date of incident", "Overtime cost", "Hours"])
+    sheet.append([datetime(2023, 1, 31), 1234.56, 10.25])
+    sheet.append([datetime(2023, 2, 28), 100.4, 1.05])
+    for row in (4, 5):
+        sheet.cell(row=row, column=1).number_format = "mm-dd-yy"
+        sheet.cell(row=row, column=2).number_format = '"£"#,##0'
+        sheet.cell(row=row, column=3).number_format = "0.0"
+    book.save(tmp_path / "a.xlsx")
+    (table,) = parse_bytes((tmp_path / "a.xlsx").read_bytes(), "a.xlsx").tables
+    assert table.title is None
+    assert [(r.label, r.values) for r in table.rows] == [(("31/01/2023",), (1235, 10.3)), (("28/02/2023",), (100, 1.1))]
+    book = Workbook()
+    for row in [["Division", "Station", "2022"], ["North", "Leeds", 5], [None, "Bradford", 7], [None, "Sub-total", 12],
+                ["South", "Bath", 1], [None, "Bristol", 3], [None, "Subtotal", 4], ["Grand Total", None, 16]]:
+        book.active.append(row)
+    book.save(tmp_path / "b.xlsx")
+    (grouped,) = parse_bytes((tmp_path / "b.xlsx").read_bytes(), "b.xlsx").tables
+    assert [r.total for r in grouped.rows] == [False, False, True, False, False, True, True]
+    assert (grouped.totals_consistent, grouped.warnings) == (True, ())
