@@ -92,6 +92,8 @@ def spread_merges(rows: list[list[str]], merges: list[tuple[int, int, int, int]]
         row = rows[r0]
         if any(_is_figure(text) for c, text in enumerate(row) if c not in merged_cols[r0] and c > first_col):
             continue
+        if all(not text for c, text in enumerate(row) if c != c0):
+            continue  # alone on its row: a title merged across the table, wherever the table starts
         row.extend([""] * (c1 + 1 - len(row)))
         for c in range(c0 + 1, c1 + 1):
             row[c] = row[c0]
@@ -99,6 +101,20 @@ def spread_merges(rows: list[list[str]], merges: list[tuple[int, int, int, int]]
 
 def _is_figure(text: str) -> bool:
     return bool(text) and is_value_like(text) and not _YEAR.match(text)
+
+
+INDENT = "\u2003"  # a label cell's indent level, one a level, put in front of its text by a reader (XLSX)
+
+
+def _indents(segment: list[list[str]]) -> tuple[int, ...]:
+    """Each row's label indent level, the markers taken off the cells; () when no row is set in."""
+    levels = []
+    for row in segment:
+        levels.append(len(row[0]) - len(row[0].lstrip(INDENT)) if row else 0)
+        for k, cell in enumerate(row):
+            if cell.startswith(INDENT):
+                row[k] = cell.lstrip(INDENT)
+    return tuple(levels) if any(levels) else ()
 
 
 def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid]:
@@ -110,15 +126,16 @@ def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid
         if beside:  # a table set beside the one before: the same heading above both
             above = list(blocks[-1].above) if blocks and isinstance(blocks[-1], Grid) else above
         if max(_filled(r) for r in segment) <= 1:
-            lines = [" ".join(c for c in r if c) for r in segment]
+            lines = [" ".join(c.lstrip(INDENT) for c in r if c) for r in segment]
             above.extend(lines)
             text.extend(lines)
             continue
         while len(segment) > 2 and _filled(segment[0]) == 1 and segment[0][0]:
-            above.append(segment[0][0])
-            text.append(segment.pop(0)[0])
+            above.append(segment[0][0].lstrip(INDENT))
+            text.append(segment.pop(0)[0].lstrip(INDENT))
+        indents = _indents(segment)
         cells = tuple(tuple(r) for r in segment)
-        blocks.append(Grid(cells=cells, source=source, above=tuple(above[-_ABOVE_LINES:])))
+        blocks.append(Grid(cells=cells, source=source, above=tuple(above[-_ABOVE_LINES:]), indents=indents))
         above = []
     if text:
         blocks.insert(0, TextBlock("\n".join(text), source))
@@ -128,9 +145,19 @@ def grids_from_rows(rows: list[list[str]], source: str) -> list[TextBlock | Grid
 def _segments(rows: list[list[str]]) -> list[tuple[list[list[str]], bool]]:
     """The blocks of rows between blank rows, each split into the tables set side by side in
     it: (rows, whether the table is beside the one before)."""
+    from requests_app.parsing.tables import _YEARISH, _is_total_label, is_subtotal_label
+
     segments: list[list[list[str]]] = [[]]
     for row in rows:
         if any(row):
+            last = segments[-1][-1] if segments[-1] else None
+            first = next((c for c in last if c), "") if last else ""
+            filled = [c for c in row if c]
+            rest = filled[1:]
+            if last and _is_total_label(first) and not is_subtotal_label(first) and len(segments[-1]) > 2 and (
+                    len(filled) == 1 and not is_value_like(filled[0])
+                    or rest and all(not is_value_like(c) or _YEARISH.match(c) for c in rest)):
+                segments.append([])  # a total, then a title or a header straight under it: the next table
             segments[-1].append(list(row))
         elif segments[-1]:
             segments.append([])

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
 
-from requests_app.parsing.csv_reader import clean, grids_from_rows, spread_merges
+from requests_app.parsing.csv_reader import INDENT, clean, grids_from_rows, spread_merges
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError
 from requests_app.questions import question_number
 
@@ -92,6 +92,8 @@ def _openpyxl_sheet(ws, limits: Limits) -> Sheet:
     for r, c in filled:
         cell = ws._cells[(r, c)]
         rows[r - top][c - left] = display(cell.value, cell.number_format)
+        if c == left and cell.has_style and cell.alignment.indent:  # a pivot's compact layout sets rows in
+            rows[r - top][0] = INDENT * int(cell.alignment.indent) + rows[r - top][0]
     merges = [(m.min_row - top, m.min_col - left, m.max_row - top, m.max_col - left)
               for m in ws.merged_cells.ranges if m.min_row >= top and m.min_col >= left]
     return ws.title, rows, merges

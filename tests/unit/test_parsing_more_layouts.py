@@ -1556,3 +1556,43 @@ def test_xlsx_short_dates_rounding_markings_and_sub_totals(tmp_path):
     (grouped,) = parse_bytes((tmp_path / "b.xlsx").read_bytes(), "b.xlsx").tables
     assert [r.total for r in grouped.rows] == [False, False, True, False, False, True, True]
     assert (grouped.totals_consistent, grouped.warnings) == (True, ())
+
+
+def test_xlsx_pivot_indents_stacked_tables_and_a_title_merged_over_an_offset_table(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    from requests_app.parsing import parse_bytes
+
+    def parse(book) -> tuple:
+        book.save(tmp_path / "x.xlsx")
+        return parse_bytes((tmp_path / "x.xlsx").read_bytes(), "x.xlsx").tables
+
+    book = Workbook()
+    sheet = book.active
+    for label, n, indent in [("Row Labels", "Count of Crime Ref", 0), ("Charged", 9, 0), ("Assault", 5, 1), ("Theft", 4, 1),
+                             ("Cautioned", 3, 0), ("Assault", 1, 1), ("Theft", 2, 1), ("Grand Total", 12, 0)]:
+        sheet.append([label, n])
+        sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(indent=indent)
+    (pivot,) = parse(book)
+    assert [r.label for r in pivot.rows] == [("Charged",), ("Charged", "Assault"), ("Charged", "Theft"), ("Cautioned",),
+                                             ("Cautioned", "Assault"), ("Cautioned", "Theft"), ("Grand Total",)]
+    assert (pivot.totals_consistent, pivot.warnings) == (True, ())
+
+    book = Workbook()
+    for row in [["Arrests by offence"], ["Offence", 2022, 2023], ["Burglary", 5, 6], ["Robbery", 7, 8], ["Total", 12, 14],
+                ["Arrests by age"], ["Age group", 2022, 2023], ["Under 18", 2, 3], ["18+", 10, 11], ["Total", 12, 14]]:
+        book.active.append(row)
+    assert [(t.title, t.row_header, len(t.rows), t.warnings) for t in parse(book)] == [
+        ("Arrests by offence", "Offence", 3, ()), ("Arrests by age", "Age group", 3, ())]
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Q1"
+    sheet["B2"] = "Officers assaulted"
+    sheet.merge_cells("B2:D2")
+    for r, row in enumerate([["Year", "Assaults", "With injury"], [2022, 300, 100], [2023, 320, 110]], start=3):
+        for c, value in enumerate(row, start=2):
+            sheet.cell(row=r, column=c, value=value)
+    (table,) = parse(book)
+    assert (table.title, table.row_header, table.columns) == ("Officers assaulted", "Year", ("Assaults", "With injury"))
