@@ -67,6 +67,9 @@ def question_number(line: str) -> str | None:
     answer = _ANSWER.match(line)
     if answer:
         return "".join(part for part in answer.groups() if part).lower()
+    worded = _WORDED.match(line)
+    if worded:
+        return str(_NUMBER_WORDS.index(worded.group(1).lower()) + 1)
     bare = _BARE.match(line)
     return "".join(part for part in bare.groups() if part).lower() if bare else None
 
@@ -92,3 +95,8 @@ _ANSWER = re.compile(
     r"|answer\s*(?:no\.?\s*)?|question\s+(?:no\.?|number)\s*)(\d{1,2}[a-z]?)(?:\s?\(([a-z])\))?(?![\d.]\d)"
     r"\s*(?:[:.)\-–,]|$|\s)"
     r"|^\s*(?:\*\*)?\s*a(\d{1,2}[a-z]?)\s*[:.)\-–](?:\s|$)", re.IGNORECASE)
+
+# "Question One", "QUESTION TWO", "Request three:" (headings written in words)
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_WORDED = re.compile(rf"^\s*(?:\*\*)?\s*(?:question|request|part)\s+({'|'.join(_NUMBER_WORDS)})\b\s*[:.)\-–]?(?:\s|$)",
+                     re.IGNORECASE)

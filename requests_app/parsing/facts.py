@@ -61,6 +61,7 @@ _RELIANCE = re.compile(
 _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
          r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
+                         r"|\b(?:do|does|did)\s+not\s+(?:consider|believe|think|accept)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,3}?$"
                          rf"|\bwithout\s+(?:\w+\s+){{0,3}}?{_VERB}\b|\b(?:rather\s+than|instead\s+of)\b"
                          r"|\bno\s+(?:need|requirement)\b", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:however|but|instead|by\s+virtue|following|although|nevertheless|therefore|thus|because"
@@ -70,7 +71,10 @@ _NEG_AFTER = re.compile(
     r"(?:has|have|had|was|were|is|are|does|do|did|will|would|shall|should)\s+(?:not|never|no\s+longer)\s+"
     rf"(?:been\s+|be\s+|being\s+)?(?:{_VERB}|engaged|relevant)\b"
     r"|\s*(?:(?:of|under|in)\s+(?:the\s+)?[\w() ]{0,50}?)?(?:was|were|has\s+been|had\s+been)\s+(?:not\s+(?:correctly|properly"
-    r"|appropriately)|incorrectly|wrongly|inappropriately)\s+(?:applied|engaged|used|cited|relied\s+(?:up)?on)\b", re.IGNORECASE)
+    r"|appropriately)|incorrectly|wrongly|inappropriately)\s+(?:applied|engaged|used|cited|relied\s+(?:up)?on)\b"
+    r"|\s*(?:could|might|may)\s+(?:potentially\s+)?(?:apply|be\s+(?:engaged|relevant|applied))\b"
+    r"|\s*(?:(?:has|have)\s+been\s+considered\s+but\s+(?:is|are|was|were)|(?:is|are)\s+considered\s+but)\s+not\s+"
+    r"(?:engaged|applied|applicable|relevant)\b", re.IGNORECASE)
 _POINTED_BACK = re.compile(
     r"\b(?:concluded|decided|found|determined)\s+(?:that\s+)?(?:it|this|they)\s+(?:does|do|did|is|was|were)\s+not\b"
     r"|\bnot\s+(?:found\s+it\s+|been\s+|considered\s+it\s+)?(?:necessary|needed)\s+to\s+(?:rely\s+on|apply|use|engage)"

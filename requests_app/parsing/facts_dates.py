@@ -117,6 +117,8 @@ def invalid_date_warnings(text: str, folded: str) -> list[str]:
             continue
         year, month, day = parts(m)
         numeric = m.group("d3") is not None or m.group("d4") is not None
+        if numeric and year is not None and not 1900 <= year <= 2100:
+            continue  # "24/03/0471": a reference of a date's shape
         if year is None or (numeric and (len(m.group("y3") or m.group("y4")) != 4 or month > 31)):
             continue  # 2-digit numeric years and 45/67/2019 look too much like other numbers
         if day >= 1 and make_date(year, month, day) is None:
@@ -445,8 +447,14 @@ _THE_REQUESTS = re.compile(r"(?:request|foi|foia|foisa|eir|case)\b", re.IGNORECA
 def _plausible_ref(ref: str) -> bool:
     """Has a digit, and is not a date or a bare year ("Act 2000")."""
     bare = re.sub(r"^[A-Z]{2,6}[ /_-]?", "", ref)
-    return (len(ref) >= 3 and any(c.isdigit() for c in ref) and not DATE.fullmatch(ref)
+    dated = DATE.fullmatch(ref)  # "24/03/0471" has a date's shape but no date's year: a reference
+    return (len(ref) >= 3 and any(c.isdigit() for c in ref) and not (dated and _real_year(dated))
             and not re.fullmatch(r"(?:19|20)\d\d", bare))
+
+
+def _real_year(m: re.Match) -> bool:
+    year = parts(m)[0]
+    return year is None or 1900 <= year <= 2100
 
 
 def _ref_key(ref: str) -> str:

@@ -114,7 +114,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             table = build_table(block)
             if table:
                 tables.append(table)
-                words = _worded_rows(block)
+                words = "\n".join(filter(None, [_worded_rows(block), _note_rows(block)]))
                 if words:  # "2. Names of trainers | Withheld under section 40(2)" beside "1. How many? | 212"
                     texts.append(words)
             else:  # a table of words: a letterhead's particulars, a request and its answer
@@ -169,6 +169,14 @@ def _worded_rows(grid: Grid) -> str:
     worded = [row for row in grid.cells if " " in "".join(map(str, row[1:]))]  # words beside the labels
     rows = [row for row in worded if _SAYS_WHY.search(" ".join(map(str, row)))]
     return "\n".join(grid_text(Grid(cells=(row,))) for row in rows if any(len(str(c).split()) >= 4 for c in row if c))
+
+
+def _note_rows(grid: Grid) -> str:
+    """A note written across a table of a document's (a merged row under the figures: "Figures under 5 are
+    withheld under Section 40(2) of the Act"), for the facts."""
+    notes = [str(row[0]) for row in grid.cells if row and row[0] and str(row[0]).count(" ") >= 5
+             and not any(row[1:]) or (row and len(set(row)) == 1 and str(row[0]).count(" ") >= 5)]
+    return "\n".join(n for n in notes if _SAYS_WHY.search(n))
 
 
 def grid_text(grid: Grid) -> str:

@@ -14,6 +14,7 @@ _TOTAL_LABEL = re.compile(
     r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
     r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$"  # "UNSOLVED Total"
     r"|^.{0,80}?\s+sub[-\s]?totals?\s*:?\s*$", re.IGNORECASE)  # "North Sub-total": a group label, then its total
+_PAGED = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*\|\s*p\s?a\s?g\s?e)\s*$", re.IGNORECASE)
 _MARKING_LINE = re.compile(r"^\W*(?:official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked"
                            r"|unclassified|restricted)\W*$", re.IGNORECASE)
 _YEARISH = re.compile(
@@ -138,7 +139,7 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
-        if _SOURCE_NOTE.match(line) or _MARKING_LINE.match(line):
+        if _SOURCE_NOTE.match(line) or _MARKING_LINE.match(line) or _PAGED.search(line):
             continue  # "Source: Niche RMS" under the caption names where the figures come from; "OFFICIAL" marks the page
         if len(line) <= 4 and part_letter(line):
             return None  # "a)": the part of the question, not a caption
@@ -282,8 +283,9 @@ def _column_names(header: list[list[str]], n_labels: int, width: int) -> list[st
     return names
 
 
-_NOT_SUMS = re.compile(r"\b(?:average|mean|median|rate|rates|per\s+(?:cent|\d[\d,]*)|percentage|proportion)\b",
-                       re.IGNORECASE)  # a caption that says the figures are not counts
+_NOT_SUMS = re.compile(r"^\W*(?:average|mean|median|rates?|percentages?|proportions?)\b"
+                       r"|\bper\s+(?:cent|\d[\d,]*)\b|\b(?:average|mean|median)\s+(?:attendance|response|time|cost|age)\b",
+                       re.IGNORECASE)  # a caption that says the figures are not counts (not "Crime and charge rate")
 _DECORATION = re.compile(r"^\s*[-=_–—*]{2,}\s*|\s*[-=_–—*]{2,}\s*$")  # "------- 2022 -------" (not "April 2019 -")
 
 

@@ -26,6 +26,8 @@ _MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSIT
 _CONTINUED = re.compile(r"^\W*(?:(?:[\w ]{0,40}\s)?(?:continued|cont'?d\.?|cont\.)(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page"
                         r"|below))?"
                         r"|.{0,60}\((?:continued|cont'?d\.?|cont\.)\))\W*$", re.IGNORECASE)
+# A footer line that ends with its page: "Kent Police FOI 24/1045    Page 1 of 2", "1 | P a g e"
+_PAGE_FOOTER = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*\|\s*p\s?a\s?g\s?e)\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
@@ -88,7 +90,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if skip is None:
             skip = skipped[stripped] = _MARKING.match(stripped) is not None or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
-        if skip or (run and _PAGE_NUMBER.match(stripped) and not question_number(stripped)  # "2." heads question 2
+        if skip or (run and (_PAGE_NUMBER.match(stripped) or (len(stripped) <= 100 and _PAGE_FOOTER.search(stripped)))
+                    and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
             if run:
                 gap.append("")

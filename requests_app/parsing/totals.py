@@ -15,7 +15,8 @@ _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|
 # year"): neither a sum across nor part of the total below. Narrower than a column's test:
 # "Abuse of position of trust" and "Climate change protest" are offences.
 _NOT_ADDITIVE_ROW = re.compile(
-    r"%|\bper\s*cent|\bpercentage|\bproportion\b|^\W*(?:average|mean|median)\b|\b(?:average|mean|median)\W*$"
+    r"%|\bper\s*cent|\bpercentage|\bproportion\b|^\W*(?:average|mean|median)\W*$|\b(?:average|mean|median)\W*$"
+    r"|^\W*(?:average|mean|median)\s+(?:per|of|number|time|rate|cost|length|duration|age|value|response|attendance)\b"
     r"|\brates?\W*$|\brates?\s+(?:per|of)\b|\bper\s+(?:\d[\d,]*|head|capita|officer|day|week|month|year)\b"
     r"|^\W*(?:of\s+(?:which|whom)|including|incl?\.|within\s+which)\b", re.IGNORECASE)  # "of which aggravated": part of the row above
 _NUMBER_TYPES = frozenset({int, float})  # what is_number() accepts from parse_value

@@ -1596,3 +1596,47 @@ def test_xlsx_pivot_indents_stacked_tables_and_a_title_merged_over_an_offset_tab
             sheet.cell(row=r, column=c, value=value)
     (table,) = parse(book)
     assert (table.title, table.row_header, table.columns) == ("Officers assaulted", "Year", ("Assaults", "With injury"))
+
+
+def test_a_footer_with_words_and_its_page_does_not_split_a_table():
+    (table,) = parse_text("District            2022      2023     Total\nAshford               98       104       202\n"
+                          "Dartford              75        81       156\n\nKent Police FOI 24/1045                         "
+                          "Page 1 of 2\n\f\nDistrict            2022      2023     Total\n"
+                          "Medway               210       198       408\nTotal                383       383       766\n").tables
+    assert (len(table.rows), table.totals_consistent) == (4, True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We do not consider that section 40(2) applies to these figures.",
+    "Although section 40(2) could apply, on this occasion we have released the figures.",
+    "The exemptions at sections 23(5) and 24(2) have been considered but are not engaged."])
+def test_provisions_considered_and_set_aside(sentence):
+    facts = parse_text(sentence).facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == ((), False)
+
+
+def test_a_rate_in_the_caption_or_an_average_speed_row_does_not_stop_the_counts_being_checked():
+    table = parse_text("Recorded crime and charge rate by district\n\nDistrict\tRecorded\tCharge rate\nNorth\t1,000\t12%\n"
+                       "South\t2,000\t14%\nTotal\t3,050\t13%\n").tables[0]
+    assert table.warnings == ("row 'Total', column 'Recorded': stated 3050, sum 3000",)
+    cameras = parse_text("Camera type\t2022\t2023\tTotal\nFixed site\t100\t110\t210\nAverage speed\t30\t34\t64\n"
+                         "Mobile van\t70\t69\t139\nTotal\t200\t213\t413\n").tables[0]
+    assert (cameras.totals_consistent, cameras.warnings) == (True, ())
+
+
+def test_a_reference_of_a_dates_shape_and_question_headings_in_words():
+    from requests_app.questions import question_number
+
+    facts = parse_text("Our Reference: 24/03/0471\nDate: 4th April 2024\n\nDear Applicant\n").facts
+    assert (facts.reference, facts.warnings) == ("24/03/0471", ())
+    assert parse_text("Date: 31-SEP-2019\n").facts.warnings == ("unreadable date '31-SEP-2019' ignored",)
+    assert [question_number(s) for s in ("Question One", "QUESTION TWO:", "Request three", "Question oneself")] == [
+        "1", "2", "3", None]
+
+
+def test_a_note_written_across_a_document_table_is_read_for_the_facts():
+    from requests_app.parsing import parse_bytes
+
+    html = (b"<table><tr><th>Rank</th><th>2023</th></tr><tr><td>Constable</td><td>12</td></tr><tr><td>Sergeant</td>"
+            b"<td>*</td></tr><tr><td colspan=2>Figures under 5 are withheld under Section 40(2) of the Act.</td></tr></table>")
+    assert parse_bytes(html, "r.html").facts.exemptions == ("s40(2)",)
