@@ -160,13 +160,13 @@ def _worded_rows(grid: Grid) -> str:
     """The rows of a table of figures that also say something in words of four or more: an answer
     in a request/response table, a note row under the figures ("<5 - suppressed under Section 40(2)").
     Only those that cite, withhold or neither confirm nor deny: the facts need no offence labels."""
-    try:
-        beside = "\t".join(["\t".join(row[1:]) for row in grid.cells])
+    try:  # (below the first row: column headings are no answers)
+        beside = "\t".join(["\t".join(row[1:]) for row in grid.cells[1:]])
     except TypeError:  # a reader's None or number
-        beside = "\t".join(["\t".join(map(str, row[1:])) for row in grid.cells])
+        beside = "\t".join(["\t".join(map(str, row[1:])) for row in grid.cells[1:]])
     if " " not in beside or not _SAYS_WHY.search(beside):
         return ""  # the usual table: figures beside its labels (one join and one search)
-    worded = [row for row in grid.cells if " " in "".join(map(str, row[1:]))]  # words beside the labels
+    worded = [row for row in grid.cells[1:] if " " in "".join(map(str, row[1:]))]  # words beside the labels
     rows = [row for row in worded if _SAYS_WHY.search(" ".join(map(str, row)))]
     return "\n".join(grid_text(Grid(cells=(row,))) for row in rows if any(len(str(c).split()) >= 4 for c in row if c))
 

@@ -90,7 +90,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if skip is None:
             skip = skipped[stripped] = _MARKING.match(stripped) is not None or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
-        if skip or (run and (_PAGE_NUMBER.match(stripped) or (len(stripped) <= 100 and _PAGE_FOOTER.search(stripped)))
+        if skip or (run and (_PAGE_NUMBER.match(stripped) or (len(stripped) <= 100 and (
+                "age" in stripped or "AGE" in stripped or "a g e" in stripped) and _PAGE_FOOTER.search(stripped)))
                     and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
             if run:
@@ -486,10 +487,14 @@ def _side_by_side(grid: Grid | None) -> list[Grid]:
     if grid is None:
         return []
     cells = grid.cells
-    width = len(cells[0])
-    if width < 5 or any(len(r) != width for r in cells) or len(cells) < 3:
+    head = cells[0]
+    width = len(head)
+    if width < 5 or len(cells) < 3:
         return [grid]
-    for j in range(2, width - 1):
+    candidates = [j for j in range(2, width - 1) if head[j] and not is_value_like(head[j])]
+    if not candidates or any(len(r) != width for r in cells):
+        return [grid]  # the usual table: figures' headings after the first two columns
+    for j in candidates:
         if all(r[j] and not is_value_like(r[j]) for r in cells) and all(
                 r[j - 1] and is_value_like(r[j - 1]) for r in cells[1:]):
             left, right = tuple(r[:j] for r in cells), tuple(r[j:] for r in cells)
@@ -609,6 +614,9 @@ def _without_repeats(run: list[list[str]], raw: list[str], n_head: int) -> tuple
     most rows are told apart by one join and split, with no normalising per cell."""
     heads = {_normalised(r) for r in run[:n_head]}
     keys = {"".join(h).replace(" ", "") for h in heads}
+    firsts = {r[0].replace(" ", "") for r in run[:n_head] if r}
+    if "" not in firsts and not any(r and r[0].replace(" ", "") in firsts for r in run[n_head:]):
+        return run, raw  # the usual table: no row below the header opens as a header row does
     rows, lines = run[:n_head], raw[:n_head]
     for r, line in zip(run[n_head:], raw[n_head:]):
         if "".join("".join(r).split()) not in keys or _normalised(r) not in heads:
