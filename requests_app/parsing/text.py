@@ -65,7 +65,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         text = text.replace("\f", "\n")
     lines = _unstacked(text.split("\n"))
     cells_of = _CellCache()
-    furniture = _furniture(lines, cells_of)
+    stripped_lines = list(map(str.strip, lines))  # once: _furniture and the loop below both read them
+    furniture = _furniture(lines, cells_of, stripped_lines)
     skipped = dict.fromkeys(furniture, True)  # stripped line -> furniture or a marking, each line asked once
     known_cells = cells_of.get
     grids: list[Grid] = []
@@ -75,8 +76,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
     run: list[list[str]] = []
     raw: list[str] = []  # the line each row of the run came from (for column positions)
     gap: list[str] = []  # lines between a run and what follows, held until we know
-    for i, line in enumerate(lines):
-        stripped = line.strip()
+    for i, (line, stripped) in enumerate(zip(lines, stripped_lines)):
         if not stripped:  # the common blank line, decided here (no furniture, marking or cells)
             if run:
                 gap.append("")
@@ -223,9 +223,8 @@ class _LatestQuestion:
         return self.last
 
 
-def _furniture(lines: list[str], cells_of: _CellCache) -> set[str]:
+def _furniture(lines: list[str], cells_of: _CellCache, stripped_lines: list[str]) -> set[str]:
     """Lines that repeat (page headers and footers) and are not table rows or questions."""
-    stripped_lines = list(map(str.strip, lines))
     counts = Counter(stripped_lines)
     counts.pop("", None)
     found = {
