@@ -355,6 +355,7 @@ def _is_rule(line: str) -> bool:
     return "---" in line and _RULE_LINE.match(line) is not None  # the test first: most lines have no "---"
 
 
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
 _SPACED_RANGE = re.compile(r"^(?:(?:19|20)\d\d ?[-–/] ?(?:\d\d|(?:19|20)\d\d)|\d{1,2} ?[-–] ?\d{1,3})$")
 
 
@@ -379,6 +380,11 @@ def _single_spaced(line: str) -> list[str] | None:
     """A single-spaced row: a label and figures, or a listed "label: figure" / "label - figure"
     (the latter read as a list whatever its label: "2019 - 45" and "Total - 158" alike)."""
     found = _trailing_values(line)
+    if found is None and line[-1:] in "lLsS":  # "Offence 2021 2022 2023 Total": a header whose tabs were lost
+        label, _, last = line.rpartition(" ")
+        heads = _trailing_values(label)
+        if heads and _is_total_line(last) and all(_YEAR_HEAD.match(h) for h in heads[1:]):
+            return [*heads, last]
     if found is not None and len(found) >= 3 and found[-2] in _DASHES:  # "2019 - 45", "Week 1 - 5"
         return _list_row(line) or (found if len(found) == 3 and found[0] not in _DASHES and not _NOT_LISTED.search(
             found[0]) else None)  # "Question 1 - 12": an answer in words

@@ -1640,3 +1640,11 @@ def test_a_note_written_across_a_document_table_is_read_for_the_facts():
     html = (b"<table><tr><th>Rank</th><th>2023</th></tr><tr><td>Constable</td><td>12</td></tr><tr><td>Sergeant</td>"
             b"<td>*</td></tr><tr><td colspan=2>Figures under 5 are withheld under Section 40(2) of the Act.</td></tr></table>")
     assert parse_bytes(html, "r.html").facts.exemptions == ("s40(2)",)
+
+
+def test_a_single_spaced_header_of_years_and_total_is_the_header():
+    table = parse_text("Question 1\n\nOffence 2021 2022 2023 Total\nBurglary 120 131 127 378\nRobbery 40 38 41 119\n"
+                       "Vehicle crime 300 310 290 900\nTotal 460 479 458 1,397\n").tables[0]
+    assert (table.title, table.row_header, table.columns) == (None, "Offence", ("2021", "2022", "2023", "Total"))
+    assert (table.totals_consistent, table.warnings) == (True, ())
+    assert [r.label for r in table.rows] == [("Burglary",), ("Robbery",), ("Vehicle crime",), ("Total",)]
