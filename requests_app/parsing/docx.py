@@ -99,7 +99,7 @@ class _Numbering:
         self.counts: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        except (KeyError, NotImplementedError, AttributeError):  # no numbering part: no list is numbered
             return
         abstract = {}
         for item in numbering.findall(f"{_W}abstractNum"):

@@ -32,13 +32,13 @@ def read_eml(data: bytes, name: str, limits: Limits) -> Extracted:
     _walk(message, blocks, attachments, warnings, limits, depth=0, forwarded=forwarded)
     subject = " ".join(str(message.get("Subject", "")).split()) or None
     sent = _sent(message)
-    if subject and _FORWARD.match(subject):  # "Fwd:" with the reply attached: the reply's own date
+    if subject and FORWARD_SUBJECT.match(subject):  # "Fwd:" with the reply attached: the reply's own date
         sent = next((d for d in map(_sent, forwarded) if d), sent)
     return Extracted(blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings),
                      sent=sent, subject=subject)
 
 
-_FORWARD = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)
+FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)  # "Fwd: ...", "FW: ..."
 
 
 def _sent(message: EmailMessage) -> date | None:

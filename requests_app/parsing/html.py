@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, CData, NavigableString
 
 from requests_app.parsing.csv_reader import clean, spread_merges
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError, TextBlock
+from requests_app.parsing.values import joined_thousands
 
 _BLOCK = ["address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt", "fieldset",
           "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
@@ -20,7 +21,6 @@ _NEWLINE = object()
 _MARK = "\x00table{}\x00"
 _MARK_SPLIT = re.compile("\x00table(\\d+)\x00")
 _ABOVE_LINES = 8
-_SPACED_THOUSANDS = re.compile(r"^£?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$")  # "1&nbsp;234": one figure in its cell
 _MAX_SPAN = 1000
 
 
@@ -85,7 +85,7 @@ def _table_cells(table, limits: Limits) -> tuple[tuple[str, ...], ...]:
             for dr in range(height):
                 for dc in range(cols):
                     placed[(r + dr, c + dc)] = ""
-            placed[(r, c)] = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ""), clean(cell.get_text(" ")))
+            placed[(r, c)] = joined_thousands(clean(cell.get_text(" ")))
             if cols > 1 or height > 1:
                 merges.append((r, c, r + height - 1, c + cols - 1))
             c += cols

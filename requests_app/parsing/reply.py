@@ -130,14 +130,13 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     from requests_app.parsing.facts import extract_facts
 
     sent = extracted.sent
-    if extracted.subject and _FORWARD_SUBJECT.match(extracted.subject):  # the reply forwarded as an attached message
+    from requests_app.parsing.eml import FORWARD_SUBJECT
+
+    if extracted.subject and FORWARD_SUBJECT.match(extracted.subject):  # the reply forwarded as an attached message
         sent = next((c.facts.letter_date for c in children if c.facts.letter_date), sent)
     facts = extract_facts(text, sent=sent, subject=extracted.subject) if text.strip() else Facts(
         letter_date=sent, reference=fd.subject_reference(extracted.subject))
     return ParsedReply(source=name, facts=facts, tables=tuple(tables), warnings=tuple(warnings), text=text)
-
-
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd)\s*:", re.IGNORECASE)
 
 
 def _lines_from_the_end(text: str):

@@ -14,9 +14,11 @@ _TOTAL_LABEL = re.compile(
     r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
     r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$"  # "UNSOLVED Total"
     r"|^.{0,80}?\s+sub[-\s]?totals?\s*:?\s*$", re.IGNORECASE)  # "North Sub-total": a group label, then its total
-_PAGED = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*\|\s*p\s?a\s?g\s?e)\s*$", re.IGNORECASE)
-_MARKING_LINE = re.compile(r"^\W*(?:official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked"
-                           r"|unclassified|restricted)\W*$", re.IGNORECASE)
+# A line that ends with its page: "Kent Police FOI 24/1045    Page 1 of 2", "1 | P a g e"
+PAGE_FOOTER = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*\|\s*p\s?a\s?g\s?e)\s*$", re.IGNORECASE)
+MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC", ...
+    r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
+    r"|restricted|protect)\W*$", re.IGNORECASE)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -139,7 +141,7 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
-        if _SOURCE_NOTE.match(line) or _MARKING_LINE.match(line) or _PAGED.search(line):
+        if _SOURCE_NOTE.match(line) or MARKING.match(line) or PAGE_FOOTER.search(line):
             continue  # "Source: Niche RMS" under the caption names where the figures come from; "OFFICIAL" marks the page
         if len(line) <= 4 and part_letter(line):
             return None  # "a)": the part of the question, not a caption

@@ -11,7 +11,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import _CONNECTORS, _KEY_HEADING, _is_total_label as _is_total_line, header_rows, is_header_like, title_case_tail
+from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, _CONNECTORS, _KEY_HEADING, _is_total_label as _is_total_line,
+                                         header_rows, is_header_like, title_case_tail)
 from requests_app.parsing.values import is_figure, is_value_like, parse_value
 from requests_app.questions import part_letter, question_number as _question_number
 
@@ -19,15 +20,11 @@ from requests_app.questions import part_letter, question_number as _question_num
 # and headings and notes repeat through a reply.
 question_number = lru_cache(maxsize=8192)(_question_number)
 
-_MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC", ...
-    r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
-    r"|restricted|protect)\W*$", re.IGNORECASE)
+_MARKING = MARKING  # (pdf.py reads it from here)
 # "Continued overleaf", "(continued)", "Table 1 (continued)", "cont'd": a page break's words, not a caption
 _CONTINUED = re.compile(r"^\W*(?:(?:[\w ]{0,40}\s)?(?:continued|cont'?d\.?|cont\.)(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page"
                         r"|below))?"
                         r"|.{0,60}\((?:continued|cont'?d\.?|cont\.)\))\W*$", re.IGNORECASE)
-# A footer line that ends with its page: "Kent Police FOI 24/1045    Page 1 of 2", "1 | P a g e"
-_PAGE_FOOTER = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*\|\s*p\s?a\s?g\s?e)\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
 _GAP = re.compile(r"\s{2,}|\t")
@@ -91,7 +88,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             skip = skipped[stripped] = _MARKING.match(stripped) is not None or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
         if skip or (run and (_PAGE_NUMBER.match(stripped) or (len(stripped) <= 100 and (
-                "age" in stripped or "AGE" in stripped or "a g e" in stripped) and _PAGE_FOOTER.search(stripped)))
+                "age" in stripped or "AGE" in stripped or "a g e" in stripped) and PAGE_FOOTER.search(stripped)))
                     and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
             if run:
@@ -476,7 +473,7 @@ _PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence
 def labelled_pairs(run) -> list[str]:
     """A letter's particulars laid out as labels over their values ("Our Ref | Your Ref | Date" over
     "1234/24 | JS/1 | 12 March 2024"): "Our Ref: 1234/24" lines, for the facts; else none."""
-    rows = [[c for c in row] for row in run]
+    rows = list(run)
     if len(rows) != 2 or len(rows[0]) != len(rows[1]) or len(rows[0]) < 2:
         return []
     head, values = rows

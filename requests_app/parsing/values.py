@@ -66,3 +66,12 @@ _NUMBER_TYPES = frozenset({int, float})
 
 def is_number(value: Value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_SPACED_THOUSANDS = re.compile(r"^£?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$")
+
+
+def joined_thousands(cell: str) -> str:
+    """ "1 234" (a space or &nbsp; between the thousands) as "1234", where the cell holds one figure
+    (a spreadsheet's or an HTML table's cell; in running text "149 133" is two figures)."""
+    return cell.replace(" ", "") if _SPACED_THOUSANDS.match(cell) else cell

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 
 from requests_app.parsing.csv_reader import INDENT, clean, grids_from_rows, spread_merges
 from requests_app.parsing.model import Extracted, Grid, Limits, ParseError
+from requests_app.parsing.values import joined_thousands
 from requests_app.questions import question_number
 
 _RATIO_FLOOR = 64 * 1024  # small members compress well for honest reasons
@@ -226,11 +227,7 @@ def display(value: object, number_format: str | None) -> str:
         return _date_text(value, fmt)
     if isinstance(value, (int, float)):
         return _number_text(value, fmt)
-    text = clean(value)
-    return text.replace(" ", "") if _SPACED_THOUSANDS.match(text) else text  # "1 234" stored as text
-
-
-_SPACED_THOUSANDS = re.compile(r"^£?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$")
+    return joined_thousands(clean(value))  # "1 234" stored as text
 
 
 def _number_text(value: float, fmt: str) -> str:
