@@ -58,6 +58,9 @@ class Grid:
     question: str | None = None
     title: str | None = None
     indents: tuple[int, ...] = ()  # how far each row's label is set in, where the layout shows it (text)
+    # (cells, tables.header_rows(cells)) when the reader has counted them: build_table uses the count
+    # only for these very cells (a grid `replace`d with other cells counts afresh).
+    header_of: tuple = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,15 +29,18 @@ _NUMBER_TYPES = frozenset({int, float})  # what parse_value gives for a number
 
 def build_table(grid: Grid) -> Table | None:
     """The Table a grid holds, or None when it holds no figures."""
-    cells = _tidy(grid.cells)
+    cells, as_given = _tidy(grid.cells)
     if not cells:
         return None
     indents = list(grid.indents) if len(grid.indents) == len(cells) else []  # _tidy dropped no row
     cells_before_caption = cells
     title, captioned = _caption(cells, grid)
     indents = indents[len(cells) - len(captioned):]
+    counted = grid.header_of
+    known = counted[1] if as_given and counted and counted[0] is grid.cells and captioned is cells else (
+        _UNCOUNTED)  # the reader counted the header rows of these very cells
     cells = captioned
-    header, body = _split_header(cells)
+    header, body = _split_header(cells, known)
     if not body:
         return None
     n_labels = _label_columns(header, body)
@@ -77,10 +80,13 @@ def build_table(grid: Grid) -> Table | None:
     )
 
 
-def _tidy(cells) -> list[list[str]]:
-    """Whitespace collapsed, empty rows dropped, empty trailing/all-empty columns dropped."""
-    if _is_tidy(map("|".join, cells)):  # the usual grid: every row is tidy (one check for all)
+def _tidy(cells) -> tuple[list[list[str]], bool]:
+    """Whitespace collapsed, empty rows dropped, empty trailing/all-empty columns dropped; and
+    whether that left the cells as they were."""
+    as_given = _is_tidy(map("|".join, cells))
+    if as_given:  # the usual grid: every row is tidy (one check for all)
         rows = [list(row) for row in cells if any(row)]
+        as_given = len(rows) == len(cells)
     else:
         rows = []
         for row in cells:
@@ -88,15 +94,16 @@ def _tidy(cells) -> list[list[str]]:
             if any(row):
                 rows.append(row)
     if not rows:
-        return []
+        return [], False
     width = max(map(len, rows))
     for r in rows:
         if len(r) < width:
+            as_given = False
             r.extend([""] * (width - len(r)))
     keep = [j for j, column in enumerate(zip(*rows)) if any(column)]
     if len(keep) == width:
-        return rows
-    return [[r[j] for j in keep] for r in rows]
+        return rows, as_given
+    return [[r[j] for j in keep] for r in rows], False
 
 
 def _is_tidy(row) -> bool:
@@ -186,8 +193,12 @@ def is_header_like(row, lead: int = 1) -> bool:
     return not all(is_value_like(c) for c in rest)
 
 
-def _split_header(cells: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    k = header_rows(cells)
+_UNCOUNTED = object()
+
+
+def _split_header(cells: list[list[str]], k=_UNCOUNTED) -> tuple[list[list[str]], list[list[str]]]:
+    if k is _UNCOUNTED:
+        k = header_rows(cells)
     if k is None:
         return [], []
     header = cells[:k]

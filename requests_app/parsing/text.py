@@ -85,9 +85,9 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             continue
         skip = skipped.get(stripped)
         if skip is None:
-            skip = skipped[stripped] = _MARKING.match(stripped) is not None or (
+            skip = skipped[stripped] = (not stripped[-1].isdigit() and _MARKING.match(stripped) is not None) or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
-        if skip or (run and (_PAGE_NUMBER.match(stripped) or (len(stripped) <= 100 and (
+        if skip or (run and ((_may_be_page_number(stripped) and _PAGE_NUMBER.match(stripped)) or (len(stripped) <= 100 and (
                 "age" in stripped or "AGE" in stripped or "a g e" in stripped) and PAGE_FOOTER.search(stripped)))
                     and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
@@ -99,7 +99,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             continue  # |---|---| under a header
         cells = known_cells(line, _UNKNOWN)
         if cells is _UNKNOWN:
-            cells = cells_of(line, stripped)
+            cells = cells_of[line] = _cells(line, stripped)
         if cells is not None:
             if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)):
                 # a page break into something else, or a listed figure beside a table's rows: apart
@@ -138,6 +138,13 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
 
 
 _UNKNOWN = object()  # not yet in the _CellCache (None there is a line of prose)
+
+
+def _may_be_page_number(stripped: str) -> bool:
+    """False where _PAGE_NUMBER cannot match: the line opens with a word character that is
+    neither a digit nor the "p" of "Page" (a table row's label; one regex call saved a row)."""
+    first = stripped[0]
+    return not (first.isalnum() or first == "_") or first.isdecimal() or first in "pP"
 
 
 def _unstacked(lines: list[str]) -> list[str]:
@@ -449,6 +456,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     if spaced:
         run = _joined_labels(_set_in_headings(_label_under_its_column(run, raw), raw))
     heads = header_rows(run)  # the rows that head it (removing repeats below them leaves the count as it is)
+    counted = run
     if not _is_data(run[0]) or is_header_like(run[0]):  # a header row, of text or of years
         run, raw = _without_repeats(run, raw, heads or 1)  # the header repeated after page breaks
     if spaced:
@@ -457,12 +465,14 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     while left > 1 and len(run[left - 1]) == 1:  # a label-only line that no row followed: a note under the table
         left -= 1
     notes = raw[left:]  # prose: "<5 - figures suppressed under Section 40(2)"
-    run, raw = run[:left], raw[:left]
+    if left < len(run):
+        run, raw = run[:left], raw[:left]
     question = questions()
     context.extend(notes)  # after the question is read: a heading under the table is the next table's
     indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
-    return Grid(cells=tuple(map(tuple, run)), source=source, above=tuple(above[-20:]), question=question,
-                indents=indents)
+    cells = tuple(map(tuple, run))
+    return Grid(cells=cells, source=source, above=tuple(above[-20:]), question=question, indents=indents,
+                header_of=(cells, heads) if run is counted else ())  # the rows as counted: build_table counts them once
 
 
 _PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence)?(?:\s+(?:no\.?|number))?|date"
