@@ -150,20 +150,26 @@ def _may_be_page_number(stripped: str) -> bool:
 def _unstacked(lines: list[str]) -> list[str]:
     """Tables converted one cell to a line (PDF text read without its layout: "Offence", "2022",
     "2023", "Burglary", "412", "398", ...) as tab-separated rows; other lines as they are."""
-    out: list[str] = []
-    block: list[str] = []
-    for line in lines:
+    blocks: list[tuple[int, int]] = []  # (start, end) of each run of six or more short lines
+    length = 0
+    for k, line in enumerate(lines):
         if line and len(line) <= 60 and "  " not in line and "\t" not in line and "|" not in line and line.strip():
-            block.append(line)
+            length += 1
             continue
-        if len(block) >= 6:
-            out.extend(_stacked_rows(block))
-        else:
-            out.extend(block)
-        block = []
-        out.append(line)
-    out.extend(_stacked_rows(block) if len(block) >= 6 else block)
-    return out if len(out) != len(lines) else lines
+        if length >= 6:
+            blocks.append((k - length, k))
+        length = 0
+    if length >= 6:
+        blocks.append((len(lines) - length, len(lines)))
+    out: list[str] = []
+    done = 0
+    for start, end in blocks:
+        rows = _stacked_rows(lines[start:end])
+        if len(rows) != end - start:
+            out += lines[done:start]
+            out += rows
+            done = end
+    return out + lines[done:] if out else lines
 
 
 def _stacked_rows(block: list[str]) -> list[str]:
