@@ -110,6 +110,11 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
             elif not run and above and context and context[-1] is above[-1] and _heading_above(above[-1], line):
                 run.append(["", above.pop().strip()])  # "Days lost to" over "sickness": the header's first line
                 raw.append(context.pop())
+            elif not run and above and context and context[-1] is above[-1] and "  " not in stripped and (
+                    header := _worded_header(above[-1].strip(), cells, stripped)):
+                run.append(header)  # "Area Arrests Charges" over "North 120 45": a header of words, single-spaced
+                raw.append(context.pop())
+                above.pop()
             gap = []
             run.append(cells)
             raw.append(line)
@@ -188,7 +193,8 @@ def _stacked_rows(block: list[str]) -> list[str]:
             marks = [figure[lead + k:lead + k + m + 1] for k in range(0, len(body), m + 1)]
             data = [row for row, mark in zip(rows, marks) if not mark[0] and all(mark[1:])]
             numbers = sum(1 for row in data for c in row[1:] if parse_value(c).__class__ in (int, float))
-            header_ok = not marks[0][0] and (all(marks[0][1:]) or not any(marks[0][1:]))
+            header_ok = not marks[0][0] and (all(marks[0][1:]) or not any(marks[0][1:]) or all(
+                _YEAR_HEAD.match(c) or _is_total_line(c) for c in rows[0][1:]))  # "2022", "2023", "Total"
             questions = any(row[0].endswith("?") or question_number(row[0]) for row in rows)  # "1. How many?" / "12"
             if len(data) >= len(rows) - 1 and header_ok and numbers * 2 >= len(data) * m and not questions:
                 return block[:lead] + ["\t".join(row) for row in rows]
@@ -261,6 +267,34 @@ def _wrapped_figures(run: list[list[str]], raw: list[str], stripped: str) -> boo
         return False
     figures = stripped.split()
     return len(last) + len(figures) == len(run[0]) and all(map(is_value_like, figures)) and _is_data(last)
+
+
+# What heads the labels of a single-spaced table ("Area Arrests Charges" over "North 120 45"):
+# the words before as many column headings as the row has figures.
+_ROW_HEADING = re.compile(
+    r"^(?:(?:police|policing|local|basic\s+command|command|crime|offence|incident|age|ethnic)\s+)?"
+    r"(?:areas?|force|district|division|ward|borough|region|county|station|unit|department|team|offences?|crimes?"
+    r"|category|type|outcomes?|results?|reasons?|gender|sex|ethnicity|age(?:\s+(?:group|range|band))?|groups?"
+    r"|range|band|year|month|quarter|period|rank|role|location|item|description|measure|status|nationality"
+    r"|method|power|classification|priority|grade|breed|vehicle)$", re.IGNORECASE)
+
+
+def _worded_header(previous: str, cells: list[str], line: str) -> list[str] | None:
+    """The header cells of a single-spaced line of words over a single-spaced row of figures,
+    when its first words name what the labels are (_ROW_HEADING) and each word after them,
+    capitalised, heads one figure column; else None (a caption: "Hate Crime Offences")."""
+    figures = len(cells) - 1
+    if (figures < 2 or type(cells) is _Listed or "\t" in line or "|" in line or not previous or len(previous) > 80
+            or "  " in previous or "\t" in previous or "|" in previous or previous[-1] in ".:?,;"
+            or any(c.isdigit() for c in previous) or question_number(previous)):
+        return None
+    words = previous.split(" ")
+    if len(words) <= figures:
+        return None
+    head, names = words[:len(words) - figures], words[len(words) - figures:]
+    if not _ROW_HEADING.match(" ".join(head)) or not all(w[:1].isupper() and w.replace("%", "").isalpha() for w in names):
+        return None
+    return [" ".join(head), *names]
 
 
 def _heading_above(previous: str, line: str) -> bool:

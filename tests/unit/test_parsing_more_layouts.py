@@ -1648,3 +1648,26 @@ def test_a_single_spaced_header_of_years_and_total_is_the_header():
     assert (table.title, table.row_header, table.columns) == (None, "Offence", ("2021", "2022", "2023", "Total"))
     assert (table.totals_consistent, table.warnings) == (True, ())
     assert [r.label for r in table.rows] == [("Burglary",), ("Robbery",), ("Vehicle crime",), ("Total",)]
+
+
+def test_a_single_spaced_header_of_words_heads_its_columns_and_a_caption_stays_a_title():
+    table = parse_text("Arrests by area\n\nPolice area Arrests Charges Cautions\nNorth East 120 45 3\nSouth 98 30 4\n"
+                       "Total 218 75 7\n").tables[0]
+    assert (table.title, table.row_header, table.columns) == ("Arrests by area", "Police area",
+                                                              ("Arrests", "Charges", "Cautions"))
+    assert cells(table) == [["North East", 120, 45, 3], ["South", 98, 30, 4], ["Total", 218, 75, 7]]
+    assert table.totals_consistent is True
+    captioned = parse_text("Hate Crime Offences\nRace 120 130\nReligion 20 25\nTotal 140 155\n").tables[0]
+    assert (captioned.title, captioned.row_header) == ("Hate Crime Offences", None)  # no word in it names the labels
+    assert cells(captioned)[0] == ["Race", 120, 130]
+
+
+def test_a_table_one_cell_to_a_line_with_years_and_a_total_in_its_header():
+    text = ("Table 1\nOffence\n2022\n2023\nTotal\nBurglary\n412\n398\n810\nRobbery\n50\n61\n111\nTheft\n1,200\n"
+            "1,150\n2,350\n\nThe figures above are provisional.\n")
+    table = parse_text(text).tables[0]
+    assert (table.title, table.row_header, table.columns) == ("Table 1", "Offence", ("2022", "2023", "Total"))
+    assert cells(table) == [["Burglary", 412, 398, 810], ["Robbery", 50, 61, 111], ["Theft", 1200, 1150, 2350]]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+    wrong = parse_text(text.replace("\n810\n", "\n811\n")).tables[0]
+    assert wrong.warnings == ("row 'Burglary', column 'Total': stated 811, sum 810",)
