@@ -161,7 +161,32 @@ def _segments(rows: list[list[str]]) -> list[tuple[list[list[str]], bool]]:
             segments[-1].append(list(row))
         elif segments[-1]:
             segments.append([])
-    return [(part, k > 0) for s in segments if s for k, part in enumerate(_side_by_side(s))]
+    joined: list[list[list[str]]] = []
+    for segment in filter(None, segments):
+        if joined and _goes_on(joined[-1], segment):
+            joined[-1].extend(segment)  # a spacer row inside a table: under its header, before its Total
+        else:
+            joined.append(segment)
+    return [(part, k > 0) for s in joined for k, part in enumerate(_side_by_side(s))]
+
+
+def _goes_on(before: list[list[str]], segment: list[list[str]]) -> bool:
+    """Whether `segment`, after blank rows, goes on with the table in `before`: it opens with a row
+    of figures (a label, then figures that are not a header's years) no wider than that table, and
+    the table has not closed with its grand total. Another table after blank rows opens with a
+    title or a header of its own."""
+    from requests_app.parsing.tables import _YEARISH, _is_total_label, is_subtotal_label
+
+    first = segment[0]
+    filled = [c for c in first if c]
+    if not first or not first[0] or is_value_like(first[0]) or len(filled) < 2 or max(map(_filled, before)) < 2:
+        return False
+    if not all(is_value_like(c) for c in filled[1:]) or all(_YEARISH.match(c) for c in filled[1:]):
+        return False  # words, or a header of years: a table of its own
+    last_used = max(c for c, text in enumerate(first) if text)
+    width = max(max((c for c, text in enumerate(r) if text), default=0) for r in before)
+    closing = next((c for c in before[-1] if c), "")
+    return last_used <= width and not (_is_total_label(closing) and not is_subtotal_label(closing))
 
 
 def _side_by_side(segment: list[list[str]]) -> list[list[list[str]]]:

@@ -448,13 +448,21 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
             start = offset
     if start is not None:
         chunks.append((start, len(text)))
-    flat = text.replace("\n", " ")  # once for all chunks; each is searched within its bounds
-    finditer = _SENTENCE_END.finditer
+    flat = text.replace("\n", " ")  # once for all chunks
+    # Every sentence end in one scan of the whole text. An end belongs to the chunk it lies in when
+    # the capital after it does too (the search within the chunk's bounds would find just these:
+    # between chunks there are only blank lines, and an end whose next word is in the next chunk
+    # ends the chunk anyway).
+    ends = [(m.start(), m.start(1), m.end()) for m in _SENTENCE_END.finditer(flat)]
+    k, n = 0, len(ends)
     for start, stop in chunks:
         pos = start
-        for end in finditer(flat, start, stop):
-            yield pos, flat[pos:end.start(1)]
-            pos = end.end()
+        while k < n and ends[k][0] < start:
+            k += 1
+        while k < n and ends[k][2] < stop:
+            yield pos, flat[pos:ends[k][1]]
+            pos = ends[k][2]
+            k += 1
         yield pos, flat[pos:stop]
 
 

@@ -273,13 +273,16 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
     n = 1
     width = len(body[0])
     while n < width - 1:
-        texts = sum(1 for r in body if r[n] and not is_value_like(r[n]) and not TIME.match(r[n]))
+        texts = sum(1 for r in body if r[n] and not is_value_like(r[n]) and not TIME.match(r[n])
+                    and not _CELL_DATE.match(r[n]))  # "01/04/2021" under "Last reviewed": a value, not a level
         if texts * 2 <= len(body) and not (header and _KEY_HEADING.match(header[-1][n])):
             break
         n += 1
     return n
 
 
+_CELL_DATE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?[ -]"
+                        r"[A-Za-z]{3,9}\.?[ -]\d{4})$")
 # A column so headed, after the labels and before other figures, is a label column of figures:
 # "Offence  Year  Count" reads ("Burglary", "2022") 5, and "Outcome  Age  Number" ("Charge", "13").
 _KEY_HEADING = re.compile(r"^\W*(?:(?:financial|calendar|reporting)\s+)?(?:year|month|quarter|period|age"

@@ -48,6 +48,7 @@ def check(columns: list[str], rows: list[Row], groups: bool = False) -> tuple[bo
     for made, found in checks:
         checked += made
         warnings.extend(found)
+    warnings = list(dict.fromkeys(warnings))  # a grand total cell off both across and down, with one sum: one line
     if warnings:
         return False, warnings
     return (True if checked else None), warnings

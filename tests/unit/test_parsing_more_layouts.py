@@ -1671,3 +1671,59 @@ def test_a_table_one_cell_to_a_line_with_years_and_a_total_in_its_header():
     assert (table.totals_consistent, table.warnings) == (True, ())
     wrong = parse_text(text.replace("\n810\n", "\n811\n")).tables[0]
     assert wrong.warnings == ("row 'Burglary', column 'Total': stated 811, sum 810",)
+
+
+def _workbook(rows, date_format=None):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    if date_format:
+        for line in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+            for cell in line:
+                cell.number_format = date_format
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_spacer_rows_inside_a_sheet_table_keep_its_header_and_its_total():
+    from requests_app.parsing import parse_bytes
+
+    wrong = parse_bytes(b"Area,2021,2022,Total\nNorth,10,12,22\nSouth,5,6,11\n\nTotal,15,18,99\n", "r.csv").tables
+    assert len(wrong) == 1 and cells(wrong[0])[-1] == ["Total", 15, 18, 99] and wrong[0].rows[-1].total
+    assert wrong[0].warnings == ("row 'Total', column 'Total': stated 99, sum 33",)  # once, not once each way
+    spaced = parse_bytes(b"Table 1: Missing persons\nArea,2021,2022,Total\n\nNorth,10,12,22\nSouth,5,6,11\n"
+                         b"Total,15,18,33\n", "r.csv").tables
+    assert [(t.title, t.row_header, t.columns, len(t.rows), t.totals_consistent) for t in spaced] == [
+        ("Table 1: Missing persons", "Area", ("2021", "2022", "Total"), 3, True)]
+    sheet = parse_bytes(_workbook([["Crime type", "2021", "2022"], ["Burglary", 300, 280], ["Theft", 120, 110], [],
+                               ["Robbery", 90, 95], ["Fraud", 12, 15], [], ["Total", 522, 500]]), "r.xlsx").tables
+    assert len(sheet) == 1 and [r.label[0] for r in sheet[0].rows] == ["Burglary", "Theft", "Robbery", "Fraud", "Total"]
+    assert sheet[0].totals_consistent is True
+
+
+def test_tables_after_blank_rows_with_their_own_header_or_after_a_total_stay_apart():
+    from requests_app.parsing import parse_bytes
+
+    after_total = parse_bytes(b"Area,2021,2022\nNorth,10,12\nTotal,10,12\n\nPC,1,2\nSgt,3,4\n", "r.csv").tables
+    assert [len(t.rows) for t in after_total] == [2, 2]
+    headed = parse_bytes(b"Area,2021,2022\nNorth,10,12\nSouth,1,2\n\n2023 figures\nArea,2023\nNorth,5\n", "r.csv").tables
+    assert [(t.title, t.columns) for t in headed] == [(None, ("2021", "2022")), ("2023 figures", ("2023",))]
+
+
+def test_a_column_of_dates_beside_the_labels_is_a_value_column():
+    from datetime import date
+
+    from requests_app.parsing import parse_bytes
+
+    table = parse_bytes(_workbook([["Policy", "Last reviewed", "Pages"], ["Stop and search", date(2021, 4, 1), 12],
+                               ["Taser", date(2022, 11, 15), 30]], "dd/mm/yyyy"), "r.xlsx").tables[0]
+    assert (table.row_header, table.columns) == ("Policy", ("Last reviewed", "Pages"))
+    assert cells(table) == [["Stop and search", "01/04/2021", 12], ["Taser", "15/11/2022", 30]]
+    keyed = parse_text("Force\tDate\tIncidents\nKent\t01/04/2021\t12\nKent\t02/04/2021\t9\n").tables[0]
+    assert keyed.row_header == "Force / Date"  # headed "Date": a key, as "Year" is
