@@ -131,7 +131,8 @@ _NCND_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$|\b(?
 _NCND_NOT_HERE = re.compile(r"\b(?:that|this)\s+is\s+not\s+the\s+case\b|\bnot\s+(?:apply\s+)?(?:here|in\s+this\s+case)\b"
                             r"|\bnot\s+(?:been\s+)?(?:necessary|required|needed)\s+(?:for|in|on)\s+(?:your|this)\b"
                             r"|\b(?:has|have)\s+not\s+been\s+(?:necessary|required|needed)\b|\bon\s+this\s+occasion\b[^.]{0,60}\bable\s+to\s+confirm\b"
-                            r"|\bdoes\s+not\s+apply\s+to\s+(?:this|your)\s+request\b", re.IGNORECASE)
+                            r"|\bdoes\s+not\s+apply\s+to\s+(?:this|your)\s+request\b"
+                            r"|\b(?:do|does|did|can)\s+not\s+uphold\b|\bnot\s+(?:been\s+)?upheld\b|\boverturn", re.IGNORECASE)
 _HELD_VERB = r"(?:hold|record|retain|keep|collate|capture|maintain|store|collect)"
 _NOT_HELD = re.compile(
     rf"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?{_HELD_VERB}\b|\b(?:doesn't|don't|didn't)\s+(?:\w+\s+)?{_HELD_VERB}\b"
@@ -214,19 +215,25 @@ _QUOTE_OPEN = re.compile(r"^[ \t]*(?:on\b[^\n]{0,250}?\bwrote:[ \t]*$"
                          r"|from:[^\n]*\n(?:[ \t]*(?:sent|date|to|cc|subject):[^\n]*\n){1,4})", re.IGNORECASE | re.MULTILINE)
 
 
-def own_part(text: str) -> str:
+def own_part(text: str, forwarded: bool = False) -> str:
     """A reply's own text: without the thread quoted below it, and without ">" quoted lines.
     A forwarded message ("Subject: FW: ...") is kept: it is how a reply reaches the tracker.
+    So is the first message under a forward's own note when the message is a forward
+    (`forwarded`: its Subject header says "FW:", or a "Subject: FW:" line heads the text):
+    Outlook puts "FW:" on the forward's subject only, and heads the reply with its own.
     For one e-mail body or letter; attachments are read in their own right (reply.py)."""
     folded = text.lower()
-    cut = len(text)
+    cut, own_from = len(text), 0
     if scan.has_any(folded, _THREAD_WORDS):
         for m in _THREAD.finditer(text):
             if text[:m.start()].strip() and not _FORWARD.search(text, m.end(), m.end() + 400):
+                if own_from == 0 and (forwarded or _FORWARD.search(text, 0, m.start())):
+                    own_from = m.end()  # the forwarded reply: its own quoted thread, if any, comes below
+                    continue
                 cut = m.start()  # (a header block at the very top is this message's own)
                 break
-    if scan.has_any(folded, ("wrote:", "\nfrom:"), 0, cut):
-        signed = _SIGN_OFF.search(text, 0, cut)
+    if scan.has_any(folded, ("wrote:", "\nfrom:"), own_from, cut):
+        signed = _SIGN_OFF.search(text, own_from, cut)
         quoted = signed and next((m for m in _QUOTE_OPEN.finditer(text, signed.end(), cut)
                                   if not _FORWARD.search(text, m.start(), m.end() + 400)), None)
         if quoted:
@@ -309,7 +316,9 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
     """Provisions relied on, normalised, unique, in order of first mention; none the reply quotes."""
     line_starts, found = [o for o, _ in lines], []
     readings: dict[tuple, tuple] = {}  # a reply repeats its sentences (a note under every table)
-    for offset, sentence, starts, k in _cited(sentences, folded):
+    picked = _cited(sentences, folded)
+    cited_in = {k: starts for _, _, starts, k in picked}
+    for offset, sentence, starts, k in picked:
         key = (sentence, tuple(starts))
         reading = readings.get(key)
         if reading is None:
@@ -317,6 +326,11 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
         relying, cited = reading
         if quoted:
             cited = [(at, provisions) for at, provisions in cited if not _in(quoted, offset + at)]
+        if relying and _EARLIER.search(sentence) and scan.has_any(folded, ("uphold", "upheld", "overturn", "revers"),
+                                                                 offset, offset + 2000):
+            overturned = _overturned(sentences, k, cited_in)
+            if overturned is not None:  # "The original response relied on section 23(5) ... I do not uphold that decision."
+                cited = [(at, [p for p in provisions if overturned and p not in overturned]) for at, provisions in cited]
         if cited and _DESCRIBES.match(sentence):  # "Section 12(1) of the Act provides: ...": the Act's words
             if _applied_after(sentences, k, folded):
                 found += [p for _, provisions in cited for p in provisions]
@@ -326,6 +340,26 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
                 found += provisions
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
+
+
+# A review's account of the first response ("The original response relied on section 23(5)"), and
+# its finding against it in one of the next sentences ("I do not uphold that decision").
+_EARLIER = re.compile(r"\b(?:original|initial|first|earlier|previous)\s+(?:response|reply|decision|answer|refusal)\b"
+                      r"|\bwas\s+(?:originally|initially|previously)\b", re.IGNORECASE)
+_REVERSED = re.compile(r"\b(?:do|does|did|have|has|can)\s+not\s+uphold\b|\bcannot\s+uphold\b|\bnot\s+(?:been\s+)?upheld\b"
+                       r"|\boverturn(?:s|ed|ing)?\b|\brevers(?:e|es|ed|ing)\s+(?:that|the|this)\b", re.IGNORECASE)
+
+
+def _overturned(sentences: list[tuple[int, str]], k: int, cited_in: dict) -> list[str] | None:
+    """The provisions a review overturns in the two sentences after sentence k: those it names
+    there, or all of them ([]: "I do not uphold that decision"); None when it overturns nothing."""
+    for j in range(k + 1, min(k + 3, len(sentences))):
+        sentence = sentences[j][1]
+        if _REVERSED.search(sentence) is None:
+            continue
+        return [p for cite in scan.finditer(_CITE, sentence, cited_in.get(j, ()))
+                for p in _provisions("reg" if cite.group("kind").lower().startswith("reg") else "s", cite.group("body"))]
+    return None
 
 
 # A sentence that opens by saying what a provision says: its words of refusal are the Act's, and

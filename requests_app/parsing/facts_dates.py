@@ -389,9 +389,14 @@ def _resolve(m: re.Match, letter: date | None) -> tuple[date | None, list[str]]:
 # -- reference ------------------------------------------------------------------------
 def subject_reference(subject: str | None) -> str | None:
     """The reference an e-mail's Subject header names ("RE: FOI request 24-0123 (stop and search)")."""
-    m = _SUBJECT_REF.match(f"Subject: {subject}") if subject else None
+    if not subject:
+        return None
+    m = _SUBJECT_REF.match(f"Subject: {subject}")
     ref = m.group("ref").rstrip("./_-") if m else None
-    return ref if ref and _plausible_ref(ref) else None
+    if ref and _plausible_ref(ref):
+        return ref
+    labelled = _labelled_refs(subject, scan.fold(subject))  # "Your request - Our Ref: 2024/FOI/0456"
+    return labelled[0] if labelled else None
 
 
 def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | None, list[str]]:

@@ -83,9 +83,12 @@ def _time_limit(seconds: float):
 
 
 def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits, started: float) -> ParsedReply:
+    from requests_app.parsing.eml import FORWARD_SUBJECT
+
     tables: list[Table] = []
     texts: list[str] = []
     warnings = list(extracted.warnings)
+    forwarded = bool(extracted.subject and FORWARD_SUBJECT.match(extracted.subject))
     asked: str | None = None  # the question in force: a heading in an earlier block goes on asking it
     sheet = None
     for block in extracted.blocks:
@@ -96,7 +99,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
             texts.append(block.text)
         elif isinstance(block, TextBlock):
             grids, prose = find_grids_and_prose(block.text, block.source, block.question or asked)
-            texts.append(own_part(prose))
+            texts.append(own_part(prose, forwarded))
             for grid in grids:
                 table = build_table(grid)
                 if table:
@@ -130,9 +133,7 @@ def _assemble(name: str, extracted: Extracted, trail: list[str], limits: Limits,
     from requests_app.parsing.facts import extract_facts
 
     sent = extracted.sent
-    from requests_app.parsing.eml import FORWARD_SUBJECT
-
-    if extracted.subject and FORWARD_SUBJECT.match(extracted.subject):  # the reply forwarded as an attached message
+    if forwarded:  # the reply forwarded as an attached message
         sent = next((c.facts.letter_date for c in children if c.facts.letter_date), sent)
     facts = extract_facts(text, sent=sent, subject=extracted.subject) if text.strip() else Facts(
         letter_date=sent, reference=fd.subject_reference(extracted.subject))

@@ -409,9 +409,11 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
                 pending = f"{pending} {' '.join(label)}" if pending else " ".join(label)
                 pending_row = pending_row or (k, cells)
             continue
+        source = k
         if pending is not None:
             if not label or _WRAP_END.search(pending) or label[0][:1].islower() or label[0][:1] == "(":
                 label = (f"{pending} {label[0]}" if label else pending, *label[1:])
+                source = pending_row[0]  # the row is set in where its label begins, not where it wraps to
             elif group is not None or not labels or flags[-1]:
                 group = pending  # heads a group: the table opens with it, or a group or a total came before
             else:  # among rows under no group, a row whose figures are blank ("Burnley" with no incidents)
@@ -428,7 +430,7 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
             group = None
         values.append(tuple(map(parse_value, cells)))
         flags.append(total)
-        sources.append(k)
+        sources.append(source)
     return labels, values, flags, sources
 
 

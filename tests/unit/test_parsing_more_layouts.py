@@ -1727,3 +1727,67 @@ def test_a_column_of_dates_beside_the_labels_is_a_value_column():
     assert cells(table) == [["Stop and search", "01/04/2021", 12], ["Taser", "15/11/2022", 30]]
     keyed = parse_text("Force\tDate\tIncidents\nKent\t01/04/2021\t12\nKent\t02/04/2021\t9\n").tables[0]
     assert keyed.row_header == "Force / Date"  # headed "Date": a key, as "Year" is
+
+
+# -- from the seventh round of probes (text and e-mail replies; attachments) ----------------------
+
+def test_a_wrapped_label_set_in_on_its_second_line_is_not_a_child_row():
+    table = parse_text("Tactic                         2022   2023\n"
+                       "Handcuffing                     410    455\n"
+                       "Unarmed skills (including\n"
+                       "  strikes)                      220    260\n"
+                       "Total                           630    715\n").tables[0]
+    assert [r.label for r in table.rows] == [("Handcuffing",), ("Unarmed skills (including strikes)",), ("Total",)]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def _message(subject, body):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"], message["Date"] = subject, "Tue, 16 Apr 2024 09:30:00 +0100"
+    message["From"], message["To"] = "desk@example.com", "me@example.com"
+    message.set_content(body)
+    return bytes(message)
+
+
+def test_a_reply_forwarded_inline_outlook_style_keeps_its_facts():
+    from requests_app.parsing import parse_bytes
+
+    reply = ("From: FOI <foi@westmercia.police.uk>\nSent: 15 April 2024 16:42\nTo: me@example.com\n"
+             "Subject: Your request\n\nOur Ref: FOI/2024/00812\nYour request was received on 18 March 2024.\n"
+             "The names are exempt under Section 40(2).\n")
+    facts = parse_bytes(_message("FW: Your request", "Forwarding for the file.\n\n" + reply), "r.eml").facts
+    assert (facts.reference, str(facts.letter_date), str(facts.request_received_date), facts.exemptions) == (
+        "FOI/2024/00812", "2024-04-15", "2024-03-18", ("s40(2)",))
+    pasted = parse_text("Subject: FW: Your request\n\nForwarding for the file.\n\n" + reply).facts
+    assert (pasted.reference, pasted.exemptions) == ("FOI/2024/00812", ("s40(2)",))
+    answered = parse_bytes(_message("RE: Your request", "Our Ref: FOI/2024/00900\nThank you. No information is "
+                                    "held.\n\n" + reply.replace("Our Ref: FOI/2024/00812\n", "")), "r.eml").facts
+    assert (answered.reference, answered.exemptions) == ("FOI/2024/00900", ())  # a reply's quoted thread stays out
+
+
+@pytest.mark.parametrize("subject, reference", [
+    ("Our Ref: 2024/FOI/0456", "2024/FOI/0456"),
+    ("Freedom of Information Request - Our Ref: 2024/FOI/0456", "2024/FOI/0456"),
+    ("Your request - Our Ref: 2024/FOI/0456", "2024/FOI/0456"),
+    ("Request No. FOI/2024/00567", "FOI/2024/00567"),
+    ("Your ref: JS/1", None),
+    ("RE: your email of 3 May", None)])
+def test_a_labelled_reference_in_the_subject(subject, reference):
+    from requests_app.parsing import parse_bytes
+
+    assert parse_bytes(_message(subject, "Please find our response below.\n"), "r.eml").facts.reference == reference
+
+
+@pytest.mark.parametrize("text, exemptions, ncnd", [
+    ("The original response relied on Section 23(5) and Section 24(2) to neither confirm nor deny whether information "
+     "was held. Having reviewed the request, I do not uphold that decision. I can confirm that information is held "
+     "and it is provided below.", (), False),
+    ("The original response relied on sections 31(1)(a) and 40(2). I do not uphold the use of section 31(1)(a), and "
+     "the figures are provided below.", ("s40(2)",), False),
+    ("The original response relied on section 24(2) to neither confirm nor deny. I uphold that decision.",
+     ("s24(2)",), True)])
+def test_a_review_that_overturns_the_first_response(text, exemptions, ncnd):
+    facts = parse_text("Our Ref: IR-2024-0001\nDate: 4 July 2024\n\n" + text + "\n").facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (exemptions, ncnd)
