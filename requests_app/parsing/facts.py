@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from datetime import date
 
 from requests_app.parsing import facts_dates as fd
@@ -459,11 +460,8 @@ def _relies(sentence: str) -> bool:
 
 def _lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) of each line, its line break kept."""
-    out, offset = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((offset, line))
-        offset += len(line)
-    return out
+    lines = text.splitlines(keepends=True)
+    return list(zip(accumulate(map(len, lines), initial=0), lines))
 
 
 def _sentences(text: str, lines: list[tuple[int, str]]):
