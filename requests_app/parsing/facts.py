@@ -468,9 +468,11 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
     """(offset, sentence): paragraphs with their lines joined (offsets kept), a table line on its own."""
     start = None
     chunks = []
+    previous = ""
     for offset, line in lines:
         blank = not line or line.isspace()  # `not line.strip()` without making the stripped copy
-        if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line) and not _stretched(line)):
+        if blank or (("\t" in line or "  " in line) and _TABLE_LINE.search(line) and not _stretched(line)
+                     and not (start is not None and _CITE_KIND_END.search(previous))):  # "exempt under Section" / "31(1)(a)  and ..."
             if start is not None:
                 chunks.append((start, offset))
             start = None
@@ -478,6 +480,7 @@ def _sentences(text: str, lines: list[tuple[int, str]]):
                 chunks.append((offset, offset + len(line)))
         elif start is None:
             start = offset
+        previous = line
     if start is not None:
         chunks.append((start, len(text)))
     flat = text.replace("\n", " ")  # once for all chunks
@@ -508,6 +511,7 @@ def _stretched(line: str) -> bool:
 
 
 _GAPS = re.compile(r" {2,}")
+_CITE_KIND_END = re.compile(r"\b(?:sections?|s\.|regulations?|reg\.)\s*$", re.IGNORECASE)  # the number on the next line
 
 
 def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:

@@ -100,8 +100,22 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         cells = known_cells(line, _UNKNOWN)
         if cells is _UNKNOWN:
             cells = cells_of[line] = _cells(line, stripped)
+        if cells is None and (stripped[-1].isdigit() or stripped[-1] in "%*") and (run and not gap and type(run[0]) is _OneColumn or not run and above
+                                                         and context and context[-1] is above[-1]):
+            pair = _label_and_figure(stripped)  # "January 912" under "Month Calls": single-spaced, one figure
+            if pair and run:
+                run.append(pair)
+                raw.append(line)
+                continue
+            header = pair and _one_column_header(above[-1].strip())
+            if header:
+                run, raw = [header, pair], [context.pop(), line]
+                above.pop()
+                gap = []
+                continue
         if cells is not None:
-            if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)):
+            if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)
+                        or type(run[0]) is _OneColumn):
                 # a page break into something else, or a listed figure beside a table's rows: apart
                 grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
@@ -279,6 +293,33 @@ _ROW_HEADING = re.compile(
     r"|method|power|classification|priority|grade|breed|vehicle)$", re.IGNORECASE)
 
 
+class _OneColumn(list):
+    """The header of a single-spaced table of one figure a row ("Month Calls" over "January 912"):
+    only rows of a label and one figure go on with it."""
+
+
+def _label_and_figure(line: str) -> list[str] | None:
+    """['January', '912'] for a single-spaced 'January 912' (or '2019 41': a year is a label), else None."""
+    if "  " in line or "\t" in line or "|" in line or len(line) > 80 or question_number(line):
+        return None  # ("Question 2": the next heading)
+    label, _, figure = line.rpartition(" ")
+    if not label or not is_value_like(figure) or label[-1] in ":.=-–" or (is_value_like(label) and not _YEAR_HEAD.match(label)):
+        return None
+    return [label, figure]
+
+
+def _one_column_header(previous: str) -> _OneColumn | None:
+    """["Month", "Calls answered in 10s"] for the line over a _label_and_figure row: words that name
+    the labels (_ROW_HEADING), then a capitalised heading of the figures; else None."""
+    if not previous or len(previous) > 80 or "  " in previous or "\t" in previous or previous[-1] in ".:?,;":
+        return None
+    words = previous.split(" ")
+    for k in range(1, min(3, len(words) - 1) + 1):
+        if _ROW_HEADING.match(" ".join(words[:k])) and words[k][:1].isupper():
+            return _OneColumn([" ".join(words[:k]), " ".join(words[k:])])
+    return None
+
+
 def _worded_header(previous: str, cells: list[str], line: str) -> list[str] | None:
     """The header cells of a single-spaced line of words over a single-spaced row of figures,
     when its first words name what the labels are (_ROW_HEADING) and each word after them,
@@ -350,6 +391,8 @@ def _cells(line: str, stripped: str) -> list[str] | None:
             line = stripped = leaders
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
+        if len(cells) == 2 and cells[1] and not is_value_like(cells[1]) and question_number(f"{cells[0]} {cells[1]}"):
+            return None  # "1.<tab>Officers dismissed": a numbered heading from a Word list, not a row
         return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2 or (" | " in stripped and stripped.count("|") == 1):  # "Yes | 12" has one
         cells = [c.strip() for c in stripped.strip("|").split("|")]
@@ -491,7 +534,8 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         context.extend(" ".join(line.split()) for line in raw)
         return None
     run = _dash_list(run, raw)
-    spaced = not any("\t" in line or line.count("|") >= 2 for line in raw)
+    piped = any(line.count("|") >= 2 for line in raw)
+    spaced = not piped and not any("\t" in line for line in raw)
     run, raw = _rejoined_wraps(run, raw)  # (tab-separated rows wrap at 76 characters too)
     if spaced:
         run = _joined_labels(_set_in_headings(_label_under_its_column(run, raw), raw))
@@ -509,10 +553,40 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
         run, raw = run[:left], raw[:left]
     question = questions()
     context.extend(notes)  # after the question is read: a heading under the table is the next table's
-    indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw]) if spaced else ()
+    if spaced:
+        indents = tuple([len(line) - len(line.lstrip(" ")) for line in raw])
+    elif not piped:  # tab-separated: set in with spaces or leading tabs
+        run, indents = _tab_indents(run, raw)
+    else:
+        indents = ()
     cells = tuple(map(tuple, run))
     return Grid(cells=cells, source=source, above=tuple(above[-20:]), question=question, indents=indents,
                 header_of=(cells, heads) if run is counted else ())  # the rows as counted: build_table counts them once
+
+
+def _tab_indents(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], tuple[int, ...]]:
+    """How far each row of a tab-separated table is set in (a Word table pasted as text: "    Assault"
+    or "<tab>Assault" under "Violence"), and the rows without the empty cells leading tabs make:
+    a row below the first whose label comes after its leading tabs and that is that many cells
+    wider than the first row. () when no row is set in."""
+    firsts = {line[:1] for line in raw}
+    if " " not in firsts and "\t" not in firsts:
+        return run, ()  # the usual table: no row set in
+    width = len(run[0])
+    rows, indents = [], []
+    for k, (row, line) in enumerate(zip(run, raw)):
+        tabs = len(line) - len(line.lstrip("\t"))
+        rest = line[tabs:]
+        spaces = len(rest) - len(rest.lstrip(" "))
+        if k and tabs and len(row) == width + tabs and row[tabs] and not is_value_like(row[tabs]):
+            rows.append(row[tabs:])
+            indents.append(tabs * 8 + spaces)
+        else:
+            rows.append(row)
+            indents.append(spaces if not tabs else 0)
+    if not any(indents):
+        return run, ()
+    return rows, tuple(indents)
 
 
 _PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence)?(?:\s+(?:no\.?|number))?|date"

@@ -1791,3 +1791,45 @@ def test_a_labelled_reference_in_the_subject(subject, reference):
 def test_a_review_that_overturns_the_first_response(text, exemptions, ncnd):
     facts = parse_text("Our Ref: IR-2024-0001\nDate: 4 July 2024\n\n" + text + "\n").facts
     assert (facts.exemptions, facts.neither_confirm_nor_deny) == (exemptions, ncnd)
+
+
+@pytest.mark.parametrize("text", [
+    "The names are exempt under Section\n31(1)(a)  and  are  withheld.\n",
+    "The names are exempt under Section\n31(1)(a)  (Law  Enforcement).\n",
+    "The information is exempt under\nSection  31(1)(a)  of  the  Act.\n"])
+def test_a_citation_broken_over_a_justified_line_is_read(text):
+    assert parse_text(text).facts.exemptions == ("s31(1)(a)",)
+
+
+def test_a_word_list_number_and_tab_before_a_caption_is_a_heading_not_a_row():
+    table = parse_text("Response\n1.\tOfficers dismissed\nReason\t2021\t2022\tTotal\nGross misconduct\t7\t9\t16\n"
+                       "Criminal conviction\t3\t4\t7\n").tables[0]
+    assert (table.question, table.row_header, table.columns) == ("1", "Reason", ("2021", "2022", "Total"))
+    listed = parse_text("1.\t412\n2.\t398\n").tables[0]  # figures after the numbers: a list of answers, still a table
+    assert cells(listed) == [["1.", 412], ["2.", 398]]
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t"])
+def test_rows_set_in_under_their_group_in_a_tab_separated_table(indent):
+    table = parse_text(f"Offence\t2022\t2023\nViolence\t540\t610\n{indent}Assault with injury\t300\t340\n"
+                       f"{indent}Assault without injury\t230\t270\nSexual offences\t95\t101\n{indent}Rape\t40\t45\n"
+                       f"{indent}Other\t55\t56\nTotal\t635\t711\n").tables[0]
+    assert table.columns == ("2022", "2023")
+    assert [r.label for r in table.rows] == [
+        ("Violence",), ("Violence", "Assault with injury"), ("Violence", "Assault without injury"),
+        ("Sexual offences",), ("Sexual offences", "Rape"), ("Sexual offences", "Other"), ("Total",)]
+    assert table.warnings == ("row 'Violence', column '2022': stated 540, sum of the rows under it 530",)
+    cornered = parse_text("\t2022\t2023\nViolence\t540\t610\nTheft\t1\t2\nTotal\t541\t612\n").tables[0]
+    assert (cornered.columns, cornered.totals_consistent) == (("2022", "2023"), True)  # a header's empty corner stays
+
+
+def test_a_single_spaced_table_of_one_figure_a_row_under_a_header_of_words():
+    reply = parse_text("Question 1\nMonth Calls\nJanuary 912\nFebruary 897\nMarch 930\n\nQuestion 2\n"
+                       "Year Discharges\n2019 41\n2020 55\n2021 63\nQuestion 3\nMonth Calls answered in 10s\n"
+                       "January 91%\nFebruary 89%\n")
+    assert [(t.question, t.row_header, t.columns) for t in reply.tables] == [
+        ("1", "Month", ("Calls",)), ("2", "Year", ("Discharges",)), ("3", "Month", ("Calls answered in 10s",))]
+    assert [cells(t) for t in reply.tables] == [[["January", 912], ["February", 897], ["March", 930]],
+                                                [["2019", 41], ["2020", 55], ["2021", 63]],
+                                                [["January", 91], ["February", 89]]]
+    assert parse_text("Our records show the following.\nIn total we found 12\nof which 5 were closed\n").tables == ()
