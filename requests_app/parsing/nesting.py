@@ -9,6 +9,7 @@ as structure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import ge, gt, sub
 
 _MAX_DEPTH = 4
@@ -69,6 +70,7 @@ _AGE_LABEL = re.compile(r"^(?:\d{1,3}\+?|\d{1,3}\s*(?:-|–|to)\s*\d{1,3}|(?:und
                         r"(?:\s*(?:-|–|to)\s*\d{1,3})?|\d{1,3}\s+(?:and|or)\s+(?:over|under|above))$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the same offences and outcomes label table after table
 def label_kind(label: str) -> int:
     """How a label is written: 0 in capitals ("UNSOLVED"), 2 an age ("13", "Under 10's"), 1 words."""
     if _AGE_LABEL.match(label.strip().rstrip(".")):

@@ -25,6 +25,7 @@ _YEARISH = re.compile(
 _WRAP_END = re.compile(r"(?:\b(?:to|of|and|or|the|for|in|on|with|by|a|an|from|at|not)|[,/&(–-])$", re.IGNORECASE)
 _MAX_TITLE = 160
 _NUMBER_TYPES = frozenset({int, float})  # what parse_value gives for a number
+_INT_OR_NONE = frozenset({int, type(None)})
 
 
 def build_table(grid: Grid) -> Table | None:
@@ -345,16 +346,17 @@ def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool
     up to a nesting (a subtotal is wrong): OUTCOMES IN CAPITALS, offences in words, ages as
     figures ("13", "Under 10's"), as the Bedfordshire seed prints them. The group rows are
     then checked against the rows under them, as for nesting the layout shows."""
-    if len(labels) < 4 or nesting.label_kind(labels[0][0]) == 2 or any(len(label) != 1 for label in labels):
+    if len(labels) < 4 or any(len(label) != 1 for label in labels):
         return None
     grand = next((v for v, t in zip(reversed(values), reversed(totals_)) if t), None)
     body = [v for v, t in zip(values, totals_) if not t]
     stated = [g for g in grand or () if type(g) in _NUMBER_TYPES]
     if not stated or not body or len(stated) != len(grand):
         return None
-    sums = [sum(v for v in column if type(v) in _NUMBER_TYPES) for column in zip(*body)]
-    if not any(g > 0 and s >= 1.5 * g for s, g in zip(sums, grand)):
-        return None
+    sums = [sum(filter(None, column)) if _INT_OR_NONE.issuperset(map(type, column)) else
+            sum(v for v in column if type(v) in _NUMBER_TYPES) for column in zip(*body)]
+    if not any(g > 0 and s >= 1.5 * g for s, g in zip(sums, grand)) or nesting.label_kind(labels[0][0]) == 2:
+        return None  # (the usual table: its rows add up to its total)
     levels = [nesting.label_kind(label[0]) for label in labels]
     kinds = {level for level, t in zip(levels, totals_) if not t}
     if len(kinds) < 2 or levels[0] != min(kinds):
