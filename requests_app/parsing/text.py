@@ -26,7 +26,11 @@ _CONTINUED = re.compile(r"^\W*(?:(?:[\w ]{0,40}\s)?(?:continued|cont'?d\.?|cont\
                         r"|below))?"
                         r"|.{0,60}\((?:continued|cont'?d\.?|cont\.)\))\W*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.IGNORECASE)
-_RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*-{3,}[\s:|+=-]*$")
+_RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*(?:-{3,}|={3,})[\s:|+=-]*$")  # "|---|---|", "+----+", "+====+"
+# Box-drawing tables ("┌───┬───┐", "│ Offence │ 2022 │") read as the ASCII grid tables they draw.
+_BOX = str.maketrans({**dict.fromkeys("│┃║╎╏┆┇┊┋", "|"), **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
+                      **dict.fromkeys("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫╭╮╯╰", "+")})
+_BOX_CHARS = "│┃║─━═"
 _GAP = re.compile(r"\s{2,}|\t")
 _SPACES = re.compile(r" {2,}")
 _CONTACT_INITIALS = frozenset("TtPpFfMmWwEeDd")  # of the words _CONTACT opens with
@@ -60,6 +64,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:  # pdftotext's page break
         text = text.replace("\f", "\n")
+    if not text.isascii() and any(c in text for c in _BOX_CHARS):
+        text = text.translate(_BOX)
     lines = _unstacked(text.split("\n"))
     cells_of = _CellCache()
     stripped_lines = list(map(str.strip, lines))  # once: _furniture and the loop below both read them
@@ -396,6 +402,8 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2 or (" | " in stripped and stripped.count("|") == 1):  # "Yes | 12" has one
         cells = [c.strip() for c in stripped.strip("|").split("|")]
+        if "**" in stripped or "__" in stripped:  # Markdown's bold: "| **Total** | **160** |"
+            cells = [c[2:-2].strip() if len(c) > 4 and c[:2] == c[-2:] and c[:2] in ("**", "__") else c for c in cells]
         return cells if len(cells) >= 2 and all(cells) or line.count("|") >= 2 and len(cells) >= 2 else None
     if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
         if "  " not in stripped:
@@ -439,7 +447,7 @@ def _list_row(line: str) -> list[str] | None:
 
 
 def _is_rule(line: str) -> bool:
-    return "---" in line and _RULE_LINE.match(line) is not None  # the test first: most lines have no "---"
+    return ("---" in line or "===" in line) and _RULE_LINE.match(line) is not None  # (most lines have neither)
 
 
 _YEAR_HEAD = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")

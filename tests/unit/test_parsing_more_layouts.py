@@ -1833,3 +1833,22 @@ def test_a_single_spaced_table_of_one_figure_a_row_under_a_header_of_words():
                                                 [["2019", 41], ["2020", 55], ["2021", 63]],
                                                 [["January", 91], ["February", 89]]]
     assert parse_text("Our records show the following.\nIn total we found 12\nof which 5 were closed\n").tables == ()
+
+
+def test_box_drawn_grid_and_bold_markdown_tables():
+    box = parse_text("Question 1\n┌──────────────┬──────┬──────┐\n│ Offence      │ 2022 │ 2023 │\n"
+                     "├──────────────┼──────┼──────┤\n│ Burglary     │  120 │  131 │\n│ Robbery      │   40 │   38 │\n"
+                     "│ Total        │  160 │  169 │\n└──────────────┴──────┴──────┘\n").tables
+    grid = parse_text("+--------------+------+------+\n| Offence      | 2022 | 2023 |\n+==============+======+======+\n"
+                      "| Burglary     |  120 |  131 |\n| Robbery      |   40 |   38 |\n+--------------+------+------+\n"
+                      "| Total        |  160 |  170 |\n+--------------+------+------+\n").tables
+    bold = parse_text("| Offence | 2022 | 2023 |\n|:--------|-----:|-----:|\n| Burglary | 120 | 131 |\n| Robbery | 40 | 38 |\n"
+                      "| **Total** | **160** | **169** |\n").tables
+    for tables in (box, grid, bold):
+        assert len(tables) == 1 and tables[0].columns == ("2022", "2023")
+        assert cells(tables[0])[:2] == [["Burglary", 120, 131], ["Robbery", 40, 38]]
+        assert tables[0].rows[-1].total and tables[0].rows[-1].values[0] == 160
+    assert (box[0].question, box[0].totals_consistent, bold[0].totals_consistent) == ("1", True, True)
+    assert grid[0].warnings == ("row 'Total', column '2023': stated 170, sum 169",)
+    starred = parse_text("| Rank | Count |\n|---|---|\n| PC | ** |\n| Sgt | 4 |\n").tables[0]
+    assert cells(starred) == [["PC", "**"], ["Sgt", 4]]  # a suppression mark is no bold
