@@ -300,7 +300,8 @@ def _listed(text: str, folded: str, scottish: bool, quoted: list[tuple[int, int]
     found = []
     for label in scan.finditer(_LIST_LABEL, text, scan.starts_of(folded, ("exemption", "exception"))):
         if (quoted and _in(quoted, label.start())) or re.search(r"\b(?:no|not|any)\s+$", text[max(0, label.start() - 8):
-                                                                                         label.start()], re.IGNORECASE):
+                                                                                         label.start()], re.IGNORECASE) or (
+                _in_glossary(folded, label.start())):
             continue  # "No exemptions have been applied:"
         end = text.find("\n\n", label.end() + 1)
         end = min(label.end() + 400, len(text) if end < 0 else end)
@@ -337,7 +338,7 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
                 found += [p for _, provisions in cited for p in provisions]
             continue
         for at, provisions in cited:
-            if relying or _opens_heading(lines, line_starts, offset + at):
+            if (relying or _opens_heading(lines, line_starts, offset + at)) and not _in_glossary(folded, offset + at):
                 found += provisions
     unique = list(dict.fromkeys(found))  # "Section 24 is qualified" after "Section 24(2)" adds nothing
     return [p for p in unique if not any(q.startswith(p + "(") for q in unique)]
@@ -514,6 +515,26 @@ _GAPS = re.compile(r" {2,}")
 _CITE_KIND_END = re.compile(r"\b(?:sections?|s\.|regulations?|reg\.)\s*$", re.IGNORECASE)  # the number on the next line
 
 
+# A section after the sign-off that explains the Act's terms rather than applies them: "Annex A -
+# Explanation of exemptions", "Glossary", "Definitions", "Guide to the legislation".
+_GLOSSARY = re.compile(r"^[ \t]*(?:(?:annex|appendix|schedule)\s+\w{1,3}\b\W*)?(?:[^\n]{0,40}?\b(?:glossary|definitions?"
+                       r"|explanations?\s+of|guide\s+to|exemptions\s+explained|key\s+to|about\s+the\s+(?:exemptions|act))\b"
+                       r"|legislation\W*$)(?![^\n]*\b(?:applied|relied|used)\b)[^\n]{0,80}$", re.MULTILINE)
+_GLOSSARY_WINDOW = 4000  # how far above a citation its heading, and above that the sign-off, are looked for
+
+
+def _in_glossary(folded: str, at: int) -> bool:
+    """Whether offset `at` lies in such a section: under a _GLOSSARY heading that follows a sign-off."""
+    start = max(0, at - _GLOSSARY_WINDOW)
+    if not scan.has_any(folded, ("gloss", "defin", "explanation", "guide", "explained", "key to", "about the", "legislation"),
+                        start, at):
+        return False
+    heading = None
+    for heading in _GLOSSARY.finditer(folded, start, at):
+        pass
+    return heading is not None and _SIGN_OFF.search(folded, max(0, heading.start() - _GLOSSARY_WINDOW), heading.start()) is not None
+
+
 def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:
     """Whether the citation at `at` opens a short heading line ("Section 40(2) Personal Information")."""
     offset, line = lines[bisect_right(line_starts, at) - 1]
@@ -620,7 +641,7 @@ def _ncnd(text: str, folded: str, quoted: list[tuple[int, int]] = ()) -> bool:
     if not scan.has_any(folded, _NCND_WORDS):
         return False  # most replies: no NCND wording at all, and "no" begins thousands of words
     for m in scan.finditer(_NCND, text, scan.starts_of(folded, _NCND_STARTS)):
-        if quoted and _in(quoted, m.start()):
+        if (quoted and _in(quoted, m.start())) or _in_glossary(folded, m.start()):
             continue
         before = re.split(r"\.\s|\n\s*\n", text[max(0, m.start() - 120):m.start()])[-1]
         after = "".join(part or " " for part in re.split(r"(\.\s)|\n\s*\n", text[m.end():m.end() + 240])[:3])

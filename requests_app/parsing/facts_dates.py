@@ -25,11 +25,11 @@ _ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"
 DATE = re.compile(rf"(?<![\w/.-])(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 _LETTER_LABEL = re.compile(
-    r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|date\s+(?:sent|issued|responded)"
+    r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|dated\s+this\b|dyddiad\b(?!\s*/)|date\s+(?:sent|issued|responded)"
     r"|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
     r"|(?:response|reply|letter|disclosure)\s+date)(?:\s*/\s*dyddiad)?"
     r"\s*[:.\-–]?\s*",
-    re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter
+    re.IGNORECASE)  # "Dyddiad / Date:" and "Date / Dyddiad:" in a bilingual Welsh letter, "Dyddiad:" in a Welsh one
 _DATE_LINE = re.compile(r"^[ \t>|#-]*date(?:\s+of\s+(?:response|reply|letter|this\s+letter))?[ \t]*[:.\-–][ \t]*",
                         re.IGNORECASE | re.MULTILINE)
 _INLINE_LABEL = re.compile(r"(?<!\w)dated?\s*:\s*", re.IGNORECASE)
@@ -248,7 +248,7 @@ def letter_date(text: str) -> date | None:
             if not (i and _OTHER_LABEL.match(previous)):  # not the value under "Date of request" / "Date received"
                 found = _line_date(line, near_top=i < 12)
                 if found:
-                    if (i >= 4 or wordy) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
+                    if (wordy or (i >= 4 and _full_date(line) is None)) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
                         # dates: 14/02/2024"): a "Date:" line further down, under the signature, is the letter's
                         for label in _DATE_LINE.finditer(text, end, end + 20_000):  # (the letter's own end)
                             signed = _date_at_start(text[label.end():label.end() + 60])

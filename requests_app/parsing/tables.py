@@ -6,11 +6,13 @@ from functools import lru_cache
 
 from requests_app.parsing import nesting, totals
 from requests_app.parsing.model import Grid, Row, Table
-from requests_app.parsing.values import TIME, is_figure, is_value_like, parse_value
+from requests_app.parsing.values import TIME, is_answer, is_figure, is_value_like, parse_value
 from requests_app.questions import part_letter, question_number
 
 _TOTAL_LABEL = re.compile(
-    r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas))?)"
+    r"^\s*(?:grand\s+total|totals?|overall\s+total|sum|all(?:\s+(?:offences|crimes|ages|incidents|forces|areas|years|months"
+    r"|quarters|periods|districts|divisions|regions|categories|types|outcomes|ranks|ethnicities|genders|groups"
+    r"|people|persons|staff|officers|reasons|locations))?)"
     r"\s*:?\s*$|^\s*(?:grand\s+|sub[-\s]?)?totals?\b(?!\s+(?:number|of\s+(?:which|whom)))"
     r"|^(?!.*%).{0,80}?\S(?<!\bin)(?<!\bof)(?<!\brunning)\s+totals?\s*:?\s*$"  # "UNSOLVED Total"
     r"|^.{0,80}?\s+sub[-\s]?totals?\s*:?\s*$", re.IGNORECASE)  # "North Sub-total": a group label, then its total
@@ -68,6 +70,9 @@ def build_table(grid: Grid) -> Table | None:
             "%" in "".join(r) for r in body) else ()  # the usual table has no % at all: one join a row
         names = [f"{name} %" if j + n_labels in shares else name for j, name in enumerate(columns)]
         consistent, warnings = totals.check(names, rows, groups=by_indent is not None)
+        for name, marked in zip(columns, names):  # the warnings name the column as printed
+            if marked is not name:
+                warnings = [w.replace(f", column '{marked}':", f", column '{name}':") for w in warnings]
     return Table(
         source=grid.source,
         question=(captioned is not cells_before_caption and title and question_number(title)) or grid.question
@@ -125,7 +130,7 @@ def _enough_figures(values: list[tuple], needed: int) -> bool:
     """Whether `needed` rows hold a figure (not only nil, suppressed or empty cells)."""
     found = 0
     for row in values:
-        if not _NUMBER_TYPES.isdisjoint(map(type, row)) or any(type(v) is str and is_figure(v) for v in row):
+        if not _NUMBER_TYPES.isdisjoint(map(type, row)) or any(type(v) is str and (is_figure(v) or is_answer(v)) for v in row):
             found += 1
             if found >= needed:
                 return True
@@ -181,17 +186,18 @@ def _question(above: tuple[str, ...]) -> str | None:
 
 def _is_data(row: list[str], lead: int = 1) -> bool:
     values = [c for c in row[lead:] if c]
-    return bool(values) and all(is_value_like(c) for c in values)
+    return bool(values) and all(is_value_like(c) or is_answer(c) for c in values)  # ("Taser | Yes | 350")
 
 
-def is_header_like(row, lead: int = 1) -> bool:
-    """Column headings: text, or years / financial years / months even though they look numeric."""
+def is_header_like(row, lead: int = 1, answers: bool = True) -> bool:
+    """Column headings: text, or years / financial years / months even though they look numeric.
+    Without `answers`, "Yes", "No", ratios and times are values, not headings ("Kent | Yes | No")."""
     rest = [c for c in row[lead:] if c]
     if not rest:
         return False
     if all(_YEARISH.match(c) for c in rest if is_value_like(c)) and any(_YEARISH.match(c) for c in rest):
         return True
-    return not all(is_value_like(c) for c in rest)
+    return not all(is_value_like(c) or (not answers and is_answer(c)) for c in rest)
 
 
 _UNCOUNTED = object()
@@ -228,10 +234,17 @@ def header_rows(cells) -> int | None:
         if not _is_data(row, lead):
             continue
         if is_header_like(row, lead) and k + 1 < len(cells) and not (
-                _is_data(cells[k + 1], lead) and is_header_like(cells[k + 1], lead)):
+                _is_data(cells[k + 1], lead) and is_header_like(cells[k + 1], lead, answers=False)) and not (
+                _answered(row, lead) and _answered(cells[k + 1], lead)):  # "Kent | Yes | No" over "Essex | No | No": rows
             continue
         return k
     return None
+
+
+def _answered(row, lead: int) -> bool:
+    """Whether every filled cell after the labels is an answer ("Yes", "No", a ratio or a time)."""
+    rest = [c for c in row[lead:] if c]
+    return bool(rest) and all(is_answer(c) for c in rest)
 
 
 def _trailing_text_columns(cells, lead: int) -> int:
@@ -275,7 +288,7 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
     width = len(body[0])
     while n < width - 1:
         texts = sum(1 for r in body if r[n] and not is_value_like(r[n]) and not TIME.match(r[n])
-                    and not _CELL_DATE.match(r[n]))  # "01/04/2021" under "Last reviewed": a value, not a level
+                    and not _CELL_DATE.match(r[n]) and not is_answer(r[n]))  # "01/04/2021", "Yes", "1:4": values
         if texts * 2 <= len(body) and not (header and _KEY_HEADING.match(header[-1][n])):
             break
         n += 1
@@ -312,26 +325,44 @@ def _spread_spanners(header: list[list[str]], n_labels: int) -> list[list[str]]:
     headings k times and a row above holds k headings over the figures, in order."""
     if len(header) < 2:
         return header
-    lowest = [" ".join(c.split()) for c in header[-1][n_labels:]]
+    out = [list(row) for row in header]
+    level = len(out) - 1  # the row whose repeated headings group the columns: the lowest, then each spread one
+    while level >= 1:
+        spread = _spread_over(out, level, n_labels, whole=level < len(out) - 1)
+        if spread is None:
+            break
+        level = spread
+    return out
+
+
+def _spread_over(out: list[list[str]], level: int, n_labels: int, whole: bool) -> int | None:
+    """Spread the headings of the rows above row `level` over the groups its repeated headings make
+    (in place); the lowest row spread, from which to go on up, or None. With `whole` (row `level` was
+    itself spread), one heading over the first column heads them all: "2022" over "Male .. Female"."""
+    lowest = [" ".join(c.split()) for c in out[level][n_labels:]]
     tail = 1 if lowest and (not lowest[-1] or _is_total_label(lowest[-1])) and len(lowest) % 2 else 0
     lowest = lowest[:len(lowest) - tail]  # one overall "Total" column after the groups stands apart
     for m in range(2, len(lowest) // 2 + 1):
         if len(lowest) % m == 0 and all(lowest[k:k + m] == lowest[:m] for k in range(0, len(lowest), m)):
             break
     else:
-        return header
+        if not whole or len(lowest) < 2:
+            return None
+        m = len(lowest)
     groups = len(lowest) // m
-    out = [list(row) for row in header]
-    for row in out[:-1]:
+    done = None
+    for r in range(level):
+        row = out[r]
         cells = row[n_labels:len(row) - tail]
         filled = [j for j, c in enumerate(cells) if _DECORATION.sub("", c)]
         if len(filled) != groups or any(j // m != g for g, j in enumerate(filled)):
             continue  # not one heading over each group
         for g, j in enumerate(filled):
             text = _DECORATION.sub("", cells[j])
-            for k in range(g * m, g * m + m):
+            for k in range(g * m, min(g * m + m, len(row) - n_labels)):
                 row[n_labels + k] = text
-    return out
+        done = r
+    return done
 
 
 def _row_header(header: list[list[str]], n_labels: int) -> str | None:

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from requests_app.parsing.model import Grid
 from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, _CONNECTORS, _KEY_HEADING, _is_total_label as _is_total_line,
+                                         is_subtotal_label,
                                          header_rows, is_header_like, title_case_tail)
-from requests_app.parsing.values import is_figure, is_value_like, parse_value
+from requests_app.parsing.values import is_answer, is_figure, is_value_like, joined_thousands, parse_value
 from requests_app.questions import part_letter, question_number as _question_number
 
 # Asked of most lines (headings, wrapped labels, furniture, the prose above each table),
@@ -121,7 +122,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
                 continue
         if cells is not None:
             if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)
-                        or type(run[0]) is _OneColumn):
+                        or type(run[0]) is _OneColumn or (not gap and _header_after_total(run, cells))):
                 # a page break into something else, or a listed figure beside a table's rows: apart
                 grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
@@ -399,9 +400,13 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) == 2 and cells[1] and not is_value_like(cells[1]) and question_number(f"{cells[0]} {cells[1]}"):
             return None  # "1.<tab>Officers dismissed": a numbered heading from a Word list, not a row
+        if line.find(" ", line.find("\t")) >= 0:  # a space after the label: "1 234" in a cell is one figure
+            cells = [cells[0], *map(joined_thousands, cells[1:])]
         return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2 or (" | " in stripped and stripped.count("|") == 1):  # "Yes | 12" has one
         cells = [c.strip() for c in stripped.strip("|").split("|")]
+        if any(" " in c for c in cells[1:]):
+            cells = [cells[0], *map(joined_thousands, cells[1:])]  # "| 1 234 |": one figure to a cell
         if "**" in stripped or "__" in stripped:  # Markdown's bold: "| **Total** | **160** |"
             cells = [c[2:-2].strip() if len(c) > 4 and c[:2] == c[-2:] and c[:2] in ("**", "__") else c for c in cells]
         return cells if len(cells) >= 2 and all(cells) or line.count("|") >= 2 and len(cells) >= 2 else None
@@ -515,6 +520,15 @@ def _width(row: list[str]) -> int:
     return len(row)
 
 
+def _header_after_total(run: list[list[str]], cells: list[str]) -> bool:
+    """Whether `cells`, straight under the run's grand total, head the next table ("Outcome  2022  2023"
+    under "Total  130  145"): a header of words, or of years as the run's own header is."""
+    last = run[-1]
+    if len(run) < 3 or not last or not _is_total_line(last[0]) or is_subtotal_label(last[0]) or not is_header_like(cells):
+        return False
+    return not _is_data(cells) or (is_header_like(run[0]) and _is_data(run[0]))  # words; or years, as its header's
+
+
 def _continues(run: list[list[str]], cells: list[str]) -> bool:
     """After a page break: the same columns, and a data row or the header repeated."""
     if run[-1] and cells != run[0] and _is_total_line(run[-1][0]) and is_header_like(cells) and is_header_like(run[0]):
@@ -533,7 +547,7 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
           questions: _LatestQuestion, source: str) -> Grid | None:
     """The run as a grid; a run with no figures ('Our Ref:   FOI/123') or a single row is prose,
     and so are a signature's "Telephone   01245 452 110" and a table of contents."""
-    if len(run) < 2 or not any(is_figure(c) for row in run for c in row[1:] if c) or any(
+    if len(run) < 2 or not (any(is_figure(c) for row in run for c in row[1:] if c) or _answers(run)) or any(
             len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         context.extend(labelled_pairs(run))
@@ -570,6 +584,14 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
     cells = tuple(map(tuple, run))
     return Grid(cells=cells, source=source, above=tuple(above[-20:]), question=question, indents=indents,
                 header_of=(cells, heads) if run is counted else ())  # the rows as counted: build_table counts them once
+
+
+def _answers(run: list[list[str]]) -> bool:
+    """A table of answers, not figures: under a header of words, two rows or more whose every cell
+    after the label is a Yes or No, a ratio, a time or a duration ("Taser | Yes", "2021 | 00:12:34")."""
+    head, body = run[0], run[1:]
+    return (len(body) >= 2 and len(head) >= 2 and all(h and not is_value_like(h) and not is_answer(h) for h in head[1:])
+            and all(len(row) == len(head) and all(c and is_answer(c) for c in row[1:]) for row in body))
 
 
 def _tab_indents(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]], tuple[int, ...]]:

@@ -7,7 +7,8 @@ from operator import itemgetter
 
 from requests_app.parsing.model import Row, Value
 
-_TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all\s*$|\btotal\s*$", re.IGNORECASE)
+_TOTAL_COLUMN = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*all(?:\s+(?:years|months|quarters|periods|ages|areas|forces|offences"
+                           r"|crimes|categories|types|outcomes|groups|genders|ethnicities))?\s*$|\btotal\s*$", re.IGNORECASE)
 # Rates, shares and averages are not added up: a total of them means nothing.
 _NOT_ADDITIVE = re.compile(r"%|percent|\brate\b|average|\bmean\b|median|\bper\b|ratio|change|\brank(?:ing)?\b"
                            r"|\bposition\b", re.IGNORECASE)
@@ -26,6 +27,28 @@ _INT_OR_NONE = frozenset({int, type(None)})
 @lru_cache(maxsize=4096)  # the same column names recur across a reply's tables
 def _additive(name: str) -> bool:
     return not _NOT_ADDITIVE.search(name or "")
+
+
+# A column of shares of a whole ("%", "% of total", "Percentage"; tables.py marks one printed with
+# "%" so): its parts add up to 100, within their rounding. A rate or a change printed as a percentage
+# is not one, and neither is a column whose figures and total are both far from 100 ("% arrested").
+_SHARE_NAME = re.compile(r"%|\bper\s*cent|percentage|\bshare\b|proportion", re.IGNORECASE)
+_NOT_SHARE = re.compile(r"\brate\b|average|\bmean\b|median|\bper\b(?!\s*cent)|ratio|change|\brank(?:ing)?\b|\bposition\b"
+                        r"|increase|decrease|difference", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _share(name: str) -> bool:
+    return bool(_SHARE_NAME.search(name or "")) and not _NOT_SHARE.search(name or "")
+
+
+def _shares_agree(stated, computed, parts: int) -> bool | None:
+    """Whether shares add up to their stated total (each part rounded: half a point a part); None when
+    neither is about 100, so that the column is no share of a whole and is not checked."""
+    slack = max(0.5 * parts, 0.15)
+    if abs(stated - 100) > slack and abs(computed - 100) > slack:
+        return None
+    return abs(stated - computed) <= slack
 
 
 @lru_cache(maxsize=4096)
@@ -86,6 +109,8 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
     """A totals column ('Total', 'Grand Total') equals the sum of the other columns on its row
     (those to its left; all of them when it comes first)."""
     total_cols = [j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _additive(name)]
+    if not total_cols and any(map(_share, columns)):  # "Charged %  Not charged %  Total %"
+        return _share_column_checks(columns, rows)
     if len(total_cols) > 1:  # a total for each group ("2022 Male Female Total  2023 Male Female Total")
         checked, warnings = 0, []
         for start, t in zip([0, *[j + 1 for j in total_cols]], total_cols):
@@ -97,6 +122,27 @@ def _column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]
     t = total_cols[0]
     # the figures to its left; a totals column printed first, those to its right
     return _column_check(columns, rows, t, [j for j in (range(t) if t else range(1, len(columns))) if _additive(columns[j])])
+
+
+def _share_column_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
+    """A totals column of shares against the shares to its left, row by row (see _shares_agree)."""
+    t = next((j for j, name in enumerate(columns) if _TOTAL_COLUMN.search(name or "") and _share(name)), None)
+    summed = [j for j in range(t or 0) if _share(columns[j])]
+    if not t or len(summed) != t:
+        return 0, []  # a total of shares beside counts: nothing to add it to
+    checked, warnings = 0, []
+    for row in rows:
+        stated, picked = row.values[t], [row.values[j] for j in summed]
+        if type(stated) not in _NUMBER_TYPES or not all(type(v) in _NUMBER_TYPES for v in picked):
+            continue
+        computed = round(sum(picked), 6)
+        agree = _shares_agree(stated, computed, len(picked))
+        if agree is None:
+            continue
+        checked += 1
+        if not agree:
+            warnings.append(f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
+    return checked, warnings
 
 
 def _column_check(columns: list[str], rows: list[Row], t: int, summed: list[int]) -> tuple[int, list[str]]:
@@ -149,7 +195,16 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
         segment_columns = list(zip(*segment))  # one pass, not one per column
         all_columns = segment_columns if k == 0 else None  # over every row above, made only when a sum is off
         for j, stated in enumerate(row.values):
-            if type(stated) not in _NUMBER_TYPES or not _additive(columns[j] if j < len(columns) else ""):
+            if type(stated) not in _NUMBER_TYPES:
+                continue
+            if not _additive(columns[j] if j < len(columns) else ""):
+                computed = _sum(segment_columns[j]) if j < len(columns) and _share(columns[j]) else None
+                agree = None if computed is None else _shares_agree(stated, computed, len(segment))
+                if agree is not None:  # a column of shares: they add up to its 100%, within their rounding
+                    checked += 1
+                    if not agree:
+                        warnings.append(f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, "
+                                        f"sum {_fmt(computed)}")
                 continue
             computed = _sum(segment_columns[j])
             if computed is None:

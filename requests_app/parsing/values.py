@@ -22,6 +22,17 @@ _SUPPRESSED = re.compile(r"^(?:\*+|<\s?\d+(?:\.\d+)?%?|>\s?\d+|x|X|n/?a|N/?A|\.\
                          r"|(?i:nil|none|n/?k|not\s+(?:known|recorded|held|available)))$")  # kept as printed
 
 
+# What a column holds instead of figures, kept as printed and read as values, not labels: an answer
+# ("Yes", "No"), a ratio ("1:4"), a time ("00:12:34") or a duration ("12 mins").
+_ANSWER = re.compile(r"^(?:yes|no|y|n|\d{1,4}:\d{1,4}(?::[0-5]\d)?|\d+(?:\.\d+)?\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
+                     r"|days?|weeks?|months?|years?))$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def is_answer(text: str) -> bool:
+    return _ANSWER.match(" ".join(str(text).split())) is not None
+
+
 _NOT_DIGIT = re.compile(r"[^\d.]")
 TIME = re.compile(r"^\d{1,3}:[0-5]\d(?::[0-5]\d)?$")  # "00:12:34", an attendance time: a figure's column, kept as printed
 

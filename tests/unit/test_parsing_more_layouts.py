@@ -1852,3 +1852,98 @@ def test_box_drawn_grid_and_bold_markdown_tables():
     assert grid[0].warnings == ("row 'Total', column '2023': stated 170, sum 169",)
     starred = parse_text("| Rank | Count |\n|---|---|\n| PC | ** |\n| Sgt | 4 |\n").tables[0]
     assert cells(starred) == [["PC", "**"], ["Sgt", 4]]  # a suppression mark is no bold
+
+
+def test_a_header_straight_under_a_grand_total_starts_the_next_table():
+    reply = parse_text("1: Stop and search\n\nReason\t2022\t2023\nDrugs\t100\t120\nWeapons\t30\t25\nTotal\t130\t145\n"
+                       "Outcome\t2022\t2023\nArrest\t20\t25\nNo further action\t110\t120\nTotal\t130\t145\n"
+                       "Ethnicity\tMale\tFemale\tTotal\nWhite\t50\t10\t60\nBlack\t20\t5\t25\n")
+    assert [(t.row_header, t.columns, len(t.rows), t.totals_consistent) for t in reply.tables] == [
+        ("Reason", ("2022", "2023"), 3, True), ("Outcome", ("2022", "2023"), 3, True),
+        ("Ethnicity", ("Male", "Female", "Total"), 2, True)]
+    spaced = parse_text("Area      2022   2023\nNorth       10     12\nSouth        5      6\nTotal       15     18\n"
+                        "Rank      2022   2023\nPC           1      2\nSgt          3      4\n").tables
+    assert [t.row_header for t in spaced] == ["Area", "Rank"]
+
+
+def test_thousands_spaced_in_a_tab_or_pipe_cell_are_one_figure():
+    tabbed = parse_text("1: Crimes\n\nOffence\t2022\t2023\nTheft\t1 234\t2 345\nBurglary\t1 000\t1 100\n"
+                        "Total\t2 234\t3 445\n").tables[0]
+    assert cells(tabbed) == [["Theft", 1234, 2345], ["Burglary", 1000, 1100], ["Total", 2234, 3445]]
+    assert tabbed.totals_consistent is True
+    piped = parse_text("| Offence | 2022 |\n|---|---|\n| Theft | 1 234 |\n| Total | 1 234 |\n").tables[0]
+    assert cells(piped) == [["Theft", 1234], ["Total", 1234]]
+    spaced = parse_text("Offence      2022  2023\nHarassment   149 133\nStalking      12 15\n").tables[0]
+    assert cells(spaced) == [["Harassment", 149, 133], ["Stalking", 12, 15]]  # in running text: two figures
+
+
+@pytest.mark.parametrize("text, columns, rows", [
+    ("2: Does the force use the following?\n\nEquipment\tUsed\nBody worn video\tYes\nTaser\tYes\nSpit hoods\tNo\n",
+     ("Used",), [["Body worn video", "Yes"], ["Taser", "Yes"], ["Spit hoods", "No"]]),
+    ("2: Spit hoods\n\nForce\t2022\t2023\nBedfordshire\tYes\tNo\nHertfordshire\tNo\tNo\n",
+     ("2022", "2023"), [["Bedfordshire", "Yes", "No"], ["Hertfordshire", "No", "No"]]),
+    ("1: Average response time\n\nYear\tUrgent\tPriority\n2021\t00:12:34\t01:05:10\n2022\t00:13:10\t01:10:00\n",
+     ("Urgent", "Priority"), [["2021", "00:12:34", "01:05:10"], ["2022", "00:13:10", "01:10:00"]]),
+    ("1: Ratios\n\nArea\tRatio\nNorth\t1:4\nSouth\t1:3\n", ("Ratio",), [["North", "1:4"], ["South", "1:3"]]),
+    ("1: Times\n\nYear\tAverage time\n2021\t12 mins\n2022\t13 mins\n", ("Average time",),
+     [["2021", "12 mins"], ["2022", "13 mins"]]),
+    ("2: Equipment\n\nEquipment\tIn use\tNumber issued\nBody worn video\tYes\t1,200\nTaser\tYes\t350\n",
+     ("In use", "Number issued"), [["Body worn video", "Yes", 1200], ["Taser", "Yes", 350]]),
+    ("Outcome   Yes   No\nArrest     12    5\nCaution     3    4\n", ("Yes", "No"), [["Arrest", 12, 5], ["Caution", 3, 4]])])
+def test_tables_of_answers_times_and_ratios(text, columns, rows):
+    (table,) = parse_text(text).tables
+    assert (table.columns, cells(table)) == (columns, rows)
+
+
+def test_all_years_totals_and_shares_that_do_not_make_100():
+    row = parse_text("1: x\n\nFinancial year\tArrests\n2019/20\t10\n2020/21\t12\nAll years\t23\n").tables[0]
+    assert (row.rows[-1].total, row.warnings) == (True, ("row 'All years', column 'Arrests': stated 23, sum 22",))
+    column = parse_text("1: Crimes\n\nOffence\t2021\t2022\tAll years\nBurglary\t10\t12\t22\nRobbery\t5\t4\t10\n").tables[0]
+    assert column.warnings == ("row 'Robbery', column 'All years': stated 10, sum 9",)
+    assert parse_text("Offence\t2022\nBurglary\t5\nAll other offences\t7\n").tables[0].rows[-1].total is False
+    shares = parse_text("Ethnicity\tNumber\t%\nWhite\t80\t80%\nBlack\t12\t12%\nAsian\t8\t8%\nTotal\t100\t90%\n").tables[0]
+    assert shares.warnings == ("row 'Total', column '%': stated 90, sum 100",)
+    across = parse_text("Year\tCharged\tNot charged\tTotal\n2022\t25%\t75%\t90%\n2023\t30%\t70%\t100%\n").tables[0]
+    assert across.warnings == ("row '2022', column 'Total': stated 90, sum 100",)
+    rounded = parse_text("Ethnicity\tNumber\t%\nWhite\t1\t33%\nBlack\t1\t33%\nAsian\t1\t33%\nTotal\t3\t100%\n").tables[0]
+    rates = parse_text("Force\tStops\tArrests\t% arrested\nKent\t100\t10\t10%\nEssex\t200\t30\t15%\n"
+                       "Total\t300\t40\t13%\n").tables[0]
+    assert (rounded.totals_consistent, rounded.warnings, rates.totals_consistent, rates.warnings) == (True, (), True, ())
+
+
+def test_headings_spanning_two_levels_of_groups():
+    one = parse_text("1: Suspects\n\nOffence\t2022\t\t\t\n\tMale\t\tFemale\t\n\tAdult\tYouth\tAdult\tYouth\n"
+                     "Burglary\t5\t2\t3\t1\nRobbery\t4\t6\t1\t0\n").tables[0]
+    assert one.columns == ("2022 Male Adult", "2022 Male Youth", "2022 Female Adult", "2022 Female Youth")
+    two = parse_text("Offence\t2022\t\t\t\t2023\t\t\t\n\tMale\t\tFemale\t\tMale\t\tFemale\t\n"
+                     "\tAdult\tYouth\tAdult\tYouth\tAdult\tYouth\tAdult\tYouth\nBurglary\t5\t2\t3\t1\t1\t2\t3\t4\n").tables[0]
+    assert two.columns[3:5] == ("2022 Female Youth", "2023 Male Adult") and two.columns[-1] == "2023 Female Youth"
+    wrapped = parse_text("Offence\tNumber of\t\n\tarrests\tcharges\nBurglary\t5\t2\nRobbery\t1\t1\n").tables[0]
+    assert wrapped.columns == ("Number of arrests", "charges")  # a heading wrapped over one column spans nothing
+
+
+@pytest.mark.parametrize("text, letter, received", [
+    ("Information Rights\nBedfordshire Police Headquarters,\nWoburn Road, Kempston,\nBedford, MK43 9AX\n\n"
+     "18th October 2019\n\nOur Ref: FOI2019/06255\n\nI write in connection with your request for information "
+     "received on 27th September.\n\nIncident 1\nDate: 14/02/2019\nLocation: Luton\n\nYours sincerely",
+     "2019-10-18", "2019-09-27"),
+    ("Ref No: 2024/0001\n\nThe figure you requested is 42.\n\nDated this 3rd day of May 2024", "2024-05-03", None),
+    ("Cyf: NWP/FOI/24/2222\nDyddiad: 3 May 2024\n\nYour request was received on 5 April 2024.", "2024-05-03",
+     "2024-04-05")])
+def test_letter_dates_a_date_in_the_answer_dated_this_and_welsh(text, letter, received):
+    facts = parse_text(text).facts
+    assert (str(facts.letter_date), facts.request_received_date and str(facts.request_received_date)) == (letter, received)
+
+
+@pytest.mark.parametrize("annex, exemptions, ncnd", [
+    ("Annex A - Explanation of exemptions\nSection 30 - Investigations: information held for the purposes of an "
+     "investigation is exempt.\nSection 12(1) - Cost of compliance: an authority is not obliged to comply.", (), False),
+    ("Glossary\nNeither Confirm Nor Deny (NCND): in some circumstances an authority may neither confirm nor deny that "
+     "it holds information.", (), False),
+    ("Annex A - Exemptions applied\nSection 40(2) - Personal information: the names of officers are exempt and are "
+     "withheld.", ("s40(2)",), False)])
+def test_exemptions_explained_in_a_glossary_after_the_sign_off_are_not_relied_on(annex, exemptions, ncnd):
+    facts = parse_text(f"Our Ref: 1/24\nDate: 24 May 2024\n\nThe figures are below.\n\nYours sincerely\n\n{annex}\n").facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (exemptions, ncnd)
+    body = parse_text("Our Ref: 1/24\n\nThe names are exempt under section 21.\n\nYours sincerely\n\n" + annex).facts
+    assert body.exemptions[:1] == ("s21",)
