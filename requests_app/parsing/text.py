@@ -107,7 +107,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         cells = known_cells(line, _UNKNOWN)
         if cells is _UNKNOWN:
             cells = cells_of[line] = _cells(line, stripped)
-        if cells is None and (stripped[-1].isdigit() or stripped[-1] in "%*") and (run and not gap and type(run[0]) is _OneColumn or not run and above
+        if cells is None and stripped[-1] in _FIGURE_ENDS and (run and not gap and type(run[0]) is _OneColumn or not run and above
                                                          and context and context[-1] is above[-1]):
             pair = _label_and_figure(stripped)  # "January 912" under "Month Calls": single-spaced, one figure
             if pair and run:
@@ -122,7 +122,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
                 continue
         if cells is not None:
             if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)
-                        or type(run[0]) is _OneColumn or (not gap and _header_after_total(run, cells))):
+                        or type(run[0]) is _OneColumn or (not gap and _is_total_line(run[-1][0])
+                                                            and _header_after_total(run, cells))):
                 # a page break into something else, or a listed figure beside a table's rows: apart
                 grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
@@ -298,6 +299,9 @@ _ROW_HEADING = re.compile(
     r"|category|type|outcomes?|results?|reasons?|gender|sex|ethnicity|age(?:\s+(?:group|range|band))?|groups?"
     r"|range|band|year|month|quarter|period|rank|role|location|item|description|measure|status|nationality"
     r"|method|power|classification|priority|grade|breed|vehicle)$", re.IGNORECASE)
+
+
+_FIGURE_ENDS = frozenset("0123456789%*")  # how a line of a label and one figure ends
 
 
 class _OneColumn(list):
