@@ -280,10 +280,11 @@ def footer(text: str) -> tuple[date | None, str | None]:
     Trusted only when the line repeats (on every page) or is the document's last line, so a
     date-and-number line elsewhere is not taken for one.
     """
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = list(filter(None, map(str.strip, text.splitlines())))
     counts = Counter(lines)
-    for i, line in enumerate(lines):
-        if counts[line] < 2 and i != len(lines) - 1:
+    last = lines[-1] if lines else None
+    for line, n in counts.items():  # (in the order each line first occurs)
+        if n < 2 and line is not last:
             continue
         found = _footer_parts(line)
         if found:
