@@ -164,6 +164,10 @@ _NCND_WORDS = ("neither", "ncnd", "deny", "duty", "refus")  # one of them in eve
 _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released", "duty", "no", "refus", "cannot",
                 "can't", "won't", "unable")
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
+# A letter from Police Scotland names itself at its head (one naming it further down may be English: "Similar
+# data may be held by Police Scotland"), and answers under the Scottish Act even where it does not name it.
+_SCOTTISH_HEAD = re.compile(r"\A(?:[^\n]*\n){0,3}?[ \t]*(?:[^\n]{0,30}\b)?Police\s+Scotland\b[^\n]{0,40}$",
+                            re.IGNORECASE | re.MULTILINE)  # a short line at the head: the letterhead
 _NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
 _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus", "withh", "redact", "confirm",
                     "cost", "exceed", "appropriate", "vexatious", "repeat", "not", "prejudic", "harm", "public",
@@ -186,7 +190,8 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     received, received_warnings = fd.received_date(text, folded, letter)
     reference, reference_warnings = fd.reference(text, folded, footer_ref)
     reference = reference or fd.subject_reference(subject)
-    scottish = scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))
+    scottish = (scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))) or bool(
+        _SCOTTISH_HEAD.match(text, 0, 400))
     quoted = _quoted(text)
     exemptions = _exemptions(lines, folded, sentences, scottish, quoted)
     if "exempt" in folded or "exception" in folded:  # "Exemptions applied: 40(2), 31(1)(a)": no "section"

@@ -21,6 +21,10 @@ PAGE_FOOTER = re.compile(r"(?:\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}
 MARKING = re.compile(  # "OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE", "OFFICIAL: PUBLIC", ...
     r"^\W*(official(?:\s*[-–—:]?\s*(?:sensitive|public|restricted))?|not\s+protectively\s+marked|unclassified"
     r"|restricted|protect)\W*$", re.IGNORECASE)
+# A letter's particulars as labels: "Our Ref", "Date", "Date received", "Request number".
+PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence)?(?:\s+(?:no\.?|number))?|date"
+                        r"(?:\s+(?:received|of\s+(?:request|response|reply)|sent))?|(?:request\s+)?received|response\s+date"
+                        r"|(?:request|case)\s+(?:number|no\.?))\s*:?$", re.IGNORECASE)
 _YEARISH = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:\d{2}|\d{4}))?|(?:FY|Q[1-4])\s*\d{2,4}.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-/' ]?\s*\d{0,4})$", re.IGNORECASE)
@@ -33,7 +37,7 @@ _INT_OR_NONE = frozenset({int, type(None)})
 def build_table(grid: Grid) -> Table | None:
     """The Table a grid holds, or None when it holds no figures."""
     cells, as_given = _tidy(grid.cells)
-    if not cells:
+    if not cells or _particulars(cells):
         return None
     indents = list(grid.indents) if len(grid.indents) == len(cells) else []  # _tidy dropped no row
     cells_before_caption = cells
@@ -84,6 +88,16 @@ def build_table(grid: Grid) -> Table | None:
         totals_consistent=consistent,
         warnings=tuple(warnings),
     )
+
+
+def _particulars(cells: list[list[str]]) -> bool:
+    """A letter's particulars set out as a table ("Our reference | FOI/2022/004417", "Date | 2nd November
+    2022", "Your reference | -"): most rows labelled so, and no row labelled otherwise holds a figure."""
+    if len(cells) < 2 or len(cells) > 8 or not PARTICULAR.match(cells[0][0].rstrip(":").strip()):
+        return False  # (the usual table: its first label names no particular)
+    named = [bool(PARTICULAR.match(row[0].rstrip(":").strip())) for row in cells]
+    return sum(named) * 2 > len(cells) and not any(
+        is_figure(c) for row, n in zip(cells, named) if not n for c in row[1:] if c)
 
 
 def _tidy(cells) -> tuple[list[list[str]], bool]:
@@ -156,8 +170,8 @@ def _title_above(above: tuple[str, ...]) -> str | None:
             continue
         if _SOURCE_NOTE.match(line) or MARKING.match(line) or PAGE_FOOTER.search(line):
             continue  # "Source: Niche RMS" under the caption names where the figures come from; "OFFICIAL" marks the page
-        if len(line) <= 4 and part_letter(line):
-            return None  # "a)": the part of the question, not a caption
+        if part_letter(line) or _ROMAN_PART.match(line):
+            return None  # "a)", "(a) Number of orders applied for", "ii) by ethnicity": the question's part, not a caption
         if len(line) > _MAX_TITLE or line.endswith((".", "?")) or question_number(line):
             return None
         if _NOT_CAPTION.match(line):
@@ -168,6 +182,7 @@ def _title_above(above: tuple[str, ...]) -> str | None:
     return None
 
 
+_ROMAN_PART = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 _NOT_CAPTION = re.compile(r"dear\b|yours\s+(?:sincerely|faithfully)\b|(?:kind|best|warm)\s+regards\b|regards\W*$"
                           r"|many\s+thanks\b|thank\s+you\b|(?:our\s+)?(?:response|answer|reply|disclosure|decision)s?\W*$",
                           re.IGNORECASE)

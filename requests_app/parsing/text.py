@@ -11,7 +11,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, _CONNECTORS, _KEY_HEADING, _is_total_label as _is_total_line,
+from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, PARTICULAR, _CONNECTORS, _KEY_HEADING,
+                                         _is_total_label as _is_total_line,
                                          is_subtotal_label,
                                          header_rows, is_header_like, title_case_tail)
 from requests_app.parsing.values import is_answer, is_figure, is_value_like, joined_thousands, parse_value
@@ -252,13 +253,27 @@ class _LatestQuestion:
         part = None  # "a)" under "Question 2": part a of question 2
         for k in range(len(context) - 1, seen - 1, -1):
             number = question_number(context[k])
-            if number:
+            if number and not _numbered_note(context, k):
                 self.last = self.main = number
                 break
             part = part or part_letter(context[k])
-        if part and self.main and self.main[-1:].isdigit():
-            self.last = self.main + part
+        if part and self.main:
+            self.last = self.main.rstrip("abcdefgh") + part  # (b) after "Q2(a)": 2b
         return self.last
+
+
+_NOTES_HEADING = re.compile(r"^\W*(?:notes?|footnotes?|sources?|key|caveats?)\W*$", re.IGNORECASE)
+
+
+def _numbered_note(context: list[str], k: int) -> bool:
+    """Whether context line k, numbered, is one of the notes listed under a "Notes:" heading
+    ("1. Figures are provisional."), not a question's heading."""
+    for j in range(k - 1, max(-1, k - 12), -1):
+        line = context[j].strip()
+        if not line or question_number(line):
+            continue  # (the notes before it, and blank lines)
+        return _NOTES_HEADING.match(line) is not None
+    return False
 
 
 def _furniture(lines: list[str], cells_of: _CellCache, stripped_lines: list[str]) -> set[str]:
@@ -537,9 +552,16 @@ def _continues(run: list[list[str]], cells: list[str]) -> bool:
     """After a page break: the same columns, and a data row or the header repeated."""
     if run[-1] and cells != run[0] and _is_total_line(run[-1][0]) and is_header_like(cells) and is_header_like(run[0]):
         return False  # a total, a blank line, then a header of years: the next table ("Age band  2022  2023")
+    if cells != run[0] and _years_row(cells) and _years_row(run[0]):
+        return False  # another header of years ("Offence  2020  2021" after "Offence  2022"): another table
     header = run[0] if not _is_data(run[0]) else None
     same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
     return same_width and (_is_data(cells) or (header is not None and cells == header) or not any(cells[1:]))
+
+
+def _years_row(cells: list[str]) -> bool:
+    rest = [c for c in cells[1:] if c]
+    return bool(rest) and all(_YEAR_HEAD.match(c) for c in rest)
 
 
 def _is_data(cells: list[str]) -> bool:
@@ -623,9 +645,7 @@ def _tab_indents(run: list[list[str]], raw: list[str]) -> tuple[list[list[str]],
     return rows, tuple(indents)
 
 
-_PARTICULAR = re.compile(r"^(?:(?:our|your|foi|case|request)\s+)*(?:ref(?:erence)?(?:\s+(?:no\.?|number))?|date"
-                         r"(?:\s+(?:received|of\s+(?:request|response|reply)|sent))?|(?:request\s+)?received|response\s+date"
-                         r"|(?:request|case)\s+(?:number|no\.?))\s*:?$", re.IGNORECASE)
+
 
 
 def labelled_pairs(run) -> list[str]:
@@ -636,7 +656,7 @@ def labelled_pairs(run) -> list[str]:
         return []
     head, values = rows
     pairs = [(h.strip(), v.strip()) for h, v in zip(head, values) if h.strip() or v.strip()]
-    if not pairs or not all(h and v and _PARTICULAR.match(h) for h, v in pairs):
+    if not pairs or not all(h and v and PARTICULAR.match(h) for h, v in pairs):
         return []
     return [f"{h.rstrip(':')}: {v}" for h, v in pairs]
 

@@ -844,7 +844,8 @@ def test_question_parts_in_the_forms_forces_print_them(line, number):
 def test_a_part_letter_under_a_question_heading_names_the_part():
     reply = parse_text("Question 2\n\na)\n\nArea   2022\nNorth     5\nSouth     6\n\nb) the number abandoned\n\n"
                        "Area   2022\nNorth     1\nSouth     2\n\nQuestion 3\n\nArea   2022\nNorth     7\nSouth     8\n")
-    assert [(t.question, t.title) for t in reply.tables] == [("2a", None), ("2b", "b) the number abandoned"), ("3", None)]
+    # (a part's heading is the question's, not a caption: no title, as for "Question 2: ..." itself)
+    assert [(t.question, t.title) for t in reply.tables] == [("2a", None), ("2b", None), ("3", None)]
 
 
 @pytest.mark.parametrize("text, relied", [
@@ -1947,3 +1948,57 @@ def test_exemptions_explained_in_a_glossary_after_the_sign_off_are_not_relied_on
     assert (facts.exemptions, facts.neither_confirm_nor_deny) == (exemptions, ncnd)
     body = parse_text("Our Ref: 1/24\n\nThe names are exempt under section 21.\n\nYours sincerely\n\n" + annex).facts
     assert body.exemptions[:1] == ("s21",)
+
+
+@pytest.mark.parametrize("text, questions", [
+    ("Q2(a) How many suspects were charged?\n\nYear\tCharged\n2021\t61\n2022\t74\n\n(b) How many suspects were "
+     "cautioned?\n\nYear\tCautioned\n2021\t3\n2022\t5\n", ["2a", "2b"]),
+    ("Question 3: Collisions.\n\nSeverity\t2022\nFatal\t25\nSerious\t341\n\nNotes:\n1. Figures are provisional.\n\n"
+     "District\t2022\nErewash\t201\nChesterfield\t399\n", ["3", "3"]),
+    ("## Question 1\n\n| Age band | Arrests |\n|---|---|\n| 17-24 | 402 |\n| 25-39 | 611 |\n\n## Question 2\n\n"
+     "| Age band | Failed |\n|---|---|\n| 17-24 | 355 |\n| 25-39 | 540 |\n", ["1", "2"]),
+    ("> 1. How many reports of spiking were made in 2022?\n\nMethod\tReports\nDrink\t201\nNeedle\t44\n\n"
+     "> 2. How many arrests were made for spiking?\n\nMethod\tArrests\nDrink\t12\nNeedle\t2\n", ["1", "2"]),
+    ("Question 3: Do you use Clare's Law?\n\nYes.\n\nQuestions 4 and 5: Applications and disclosures.\n\n"
+     "Scheme\tApplications\tDisclosures\nRight to ask\t412\t201\nRight to know\t355\t355\n", ["4"]),
+    ("| Question | Answer |\n|---|---|\n| 1. Does the force use ANPR? | Yes |\n| 2. How many ANPR cameras does the "
+     "force operate? | See the table below |\n\nCamera type\tNumber\nFixed\t112\nMobile\t38\n", ["2"]),
+    ("2. Calls to the force\n\na. Number of 101 calls received\n\nYear\tCalls\n2021\t402,110\n2022\t388,201\n\n"
+     "b. Number of 101 calls abandoned\n\nYear\tCalls\n2021\t61,002\n2022\t70,155\n", ["2a", "2b"]),
+    ("1 - Number of arrests for affray\n\nYear\tArrests\n2021\t410\n2022\t452\n\n2 - Number of charges for affray\n\n"
+     "Year\tCharges\n2021\t133\n2022\t141\n", ["1", "2"]),
+    ("Question 2 (a) and (b) - Arrests and charges\n\nYear\tArrests\tCharges\n2021\t301\t122\n2022\t344\t140\n", ["2"]),
+    ("You asked:\n2a) Outcomes of investigations.\n2b) Any related policy.\n\nResponse\n\n2a\n\nOutcome\t2022\t2023\n"
+     "Charged\t20\t25\nNFA\t7\t3\n", ["2a"])])
+def test_question_headings_in_more_styles(text, questions):
+    tables = parse_text(text).tables
+    assert [t.question for t in tables] == questions
+    assert all(t.title is None for t in tables)  # a question's or a part's heading is no caption
+
+
+def test_a_table_under_question_continued_with_new_years_is_a_table_of_its_own():
+    reply = parse_text("Question 1 - Recorded offences by type\n\nOffence\t2022\nBurglary\t2,011\nRobbery\t201\n\n"
+                       "Question 1 (continued)\n\nOffence\t2020\t2021\nVehicle crime\t3,102\t3,001\n"
+                       "Shoplifting\t4,877\t4,500\n")
+    assert [(t.question, t.columns, len(t.rows)) for t in reply.tables] == [("1", ("2022",), 2), ("1", ("2020", "2021"), 2)]
+
+
+def test_a_letters_particulars_set_out_as_a_table_are_facts_not_a_table():
+    from requests_app.parsing import parse_bytes
+
+    reply = parse_text("Our reference     FOI/2022/004417\nDate              2nd November 2022\nYour reference    -\n\n"
+                       "Dear Requester, thank you for your request received on 5th October 2022.\n")
+    assert (reply.facts.reference, str(reply.facts.letter_date), reply.tables) == ("FOI/2022/004417", "2022-11-02", ())
+    html = (b"<table><tr><td>Our reference</td><td>FOI/2022/004417</td></tr><tr><td>Date</td><td>2nd November 2022</td>"
+            b"</tr><tr><td>Your reference</td><td>-</td></tr></table><p>Thank you for your request.</p>")
+    doc = parse_bytes(html, "r.html")
+    assert (doc.facts.reference, str(doc.facts.letter_date), doc.tables) == ("FOI/2022/004417", "2022-11-02", ())
+    dated = parse_text("Date\t2022\t2023\nBurglary\t5\t6\nTheft\t1\t2\n").tables  # "Date" heading figures: a table
+    assert len(dated) == 1 and cells(dated[0]) == [["Burglary", 5, 6], ["Theft", 1, 2]]
+
+
+def test_police_scotland_at_the_head_of_a_letter_answers_under_the_scottish_act():
+    facts = parse_text("Police Scotland\nOur Reference: IM-FOI-2024-0112\n\nIn terms of Section 18 of the Act, Police "
+                       "Scotland can neither confirm nor deny whether it holds the information you have requested. If "
+                       "the information were held it would be exempt under sections 35(1)(a) and 38(1)(b) of the Act.\n").facts
+    assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s18", "s35(1)(a)", "s38(1)(b)"), True)
