@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from requests_app.parsing import nesting, totals
@@ -406,7 +407,22 @@ def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool
     levels = [nesting.label_kind(label[0]) for label in labels]
     kinds = {level for level, t in zip(levels, totals_) if not t}
     if len(kinds) < 2 or levels[0] != min(kinds):
+        return _paths_by_repeats(labels, totals_)
+    return _paths_by_indent(labels, levels)
+
+
+def _paths_by_repeats(labels: list[tuple], totals_: list[bool]) -> list[tuple] | None:
+    """Label paths from labels repeated under each group (the same offences under every outcome, as
+    a cross-tab prints them): each row whose label occurs once heads the rows after it whose labels
+    recur, when every such group has rows under it; else None."""
+    names = [label[0] for label, t in zip(labels, totals_) if not t]
+    counts = Counter(names)
+    levels = [0 if t or counts[label[0]] == 1 else 1 for label, t in zip(labels, totals_)]
+    if levels[0] != 0 or 1 not in levels:
         return None
+    heads = [k for k, (level, t) in enumerate(zip(levels, totals_)) if level == 0 and not t]
+    if any(k + 1 >= len(levels) or levels[k + 1] != 1 for k in heads):
+        return None  # a group heading with no rows under it: not this layout
     return _paths_by_indent(labels, levels)
 
 

@@ -2002,3 +2002,16 @@ def test_police_scotland_at_the_head_of_a_letter_answers_under_the_scottish_act(
                        "Scotland can neither confirm nor deny whether it holds the information you have requested. If "
                        "the information were held it would be exempt under sections 35(1)(a) and 38(1)(b) of the Act.\n").facts
     assert (facts.exemptions, facts.neither_confirm_nor_deny) == (("s18", "s35(1)(a)", "s38(1)(b)"), True)
+
+
+def test_groups_told_by_labels_repeated_under_each_when_one_subtotal_is_wrong():
+    held, travel = "Holding someone in slavery or servitude", "Arranging travel with a view to exploitation"
+    table = parse_text(f"Outcome / Offence\t2021\t2022\tTotal\nCharged/Summonsed\t25\t31\t56\n{held}\t10\t14\t24\n"
+                       f"{travel}\t15\t17\t32\nEvidential difficulties\t48\t60\t108\n{held}\t30\t38\t68\n"
+                       f"{travel}\t18\t20\t38\nTotal\t73\t91\t164\n").tables[0]
+    assert [r.label for r in table.rows] == [
+        ("Charged/Summonsed",), ("Charged/Summonsed", held), ("Charged/Summonsed", travel),
+        ("Evidential difficulties",), ("Evidential difficulties", held), ("Evidential difficulties", travel), ("Total",)]
+    assert table.warnings == (
+        "row 'Evidential difficulties', column '2022': stated 60, sum of the rows under it 58",
+        "row 'Evidential difficulties', column 'Total': stated 108, sum of the rows under it 106")
