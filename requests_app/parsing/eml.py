@@ -94,12 +94,15 @@ def _text(part: EmailMessage) -> str:
     """The part's text; an unknown or lying charset falls back to Windows-1252."""
     try:
         content = part.get_content()
-        if isinstance(content, str):
+        if isinstance(content, str) and "\ufffd" not in content:
             return content
     except (LookupError, UnicodeError, AssertionError):
         pass
-    raw = part.get_payload(decode=True) or b""
-    return raw.decode("cp1252", errors="replace")
+    raw = part.get_payload(decode=True) or b""  # (get_content() replaces what its charset cannot decode)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _payload(part: EmailMessage) -> bytes:

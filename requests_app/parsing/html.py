@@ -85,7 +85,7 @@ def _table_cells(table, limits: Limits) -> tuple[tuple[str, ...], ...]:
             for dr in range(height):
                 for dc in range(cols):
                     placed[(r + dr, c + dc)] = ""
-            placed[(r, c)] = joined_thousands(clean(cell.get_text(" ")))
+            placed[(r, c)] = joined_thousands(clean(_text(cell)))  # ("Stalk<span>ing</span>" is one word)
             if cols > 1 or height > 1:
                 merges.append((r, c, r + height - 1, c + cols - 1))
             c += cols

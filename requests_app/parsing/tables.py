@@ -59,7 +59,8 @@ def build_table(grid: Grid) -> Table | None:
     labels, values, flags, sources = _data_rows(body, n_labels)
     if not _enough_figures(values, 1 if header else 2):
         return None
-    by_indent = _paths_by_indent(labels, [indents[len(header) + k] for k in sources]) if indents else None
+    head_rows = len(cells) - len(body)  # (pivot chrome dropped from `header` was a row of the cells all the same)
+    by_indent = _paths_by_indent(labels, [indents[head_rows + k] for k in sources]) if indents else None
     some_total = True in flags
     nested = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1]) for f, label in
                                                                zip(flags, labels)] if some_total else None)

@@ -2015,3 +2015,62 @@ def test_groups_told_by_labels_repeated_under_each_when_one_subtotal_is_wrong():
     assert table.warnings == (
         "row 'Evidential difficulties', column '2022': stated 60, sum of the rows under it 58",
         "row 'Evidential difficulties', column 'Total': stated 108, sum of the rows under it 106")
+
+
+def test_a_compact_pivot_under_its_chrome_row_nests_each_row_under_its_own_group(tmp_path):
+    import io
+
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    from requests_app.parsing import parse_bytes
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sum of Offences", "Column Labels"])
+    sheet.append(["Row Labels", "2022", "2023", "Grand Total"])
+    for label, indent, figures in [("Violence", 0, [80, 90, 170]), ("Assault", 1, [50, 55, 105]),
+                                   ("Wounding", 1, [30, 35, 65]), ("Theft", 0, [100, 110, 210]),
+                                   ("Shoplifting", 1, [60, 70, 130]), ("Grand Total", 0, [180, 200, 380])]:
+        sheet.append([label, *figures])
+        if indent:
+            sheet.cell(sheet.max_row, 1).alignment = Alignment(indent=1)
+    out = io.BytesIO()
+    book.save(out)
+    table = parse_bytes(out.getvalue(), "pivot.xlsx").tables[0]
+    assert [r.label for r in table.rows] == [("Violence",), ("Violence", "Assault"), ("Violence", "Wounding"),
+                                             ("Theft",), ("Theft", "Shoplifting"), ("Grand Total",)]
+    assert (table.totals_consistent, table.warnings) == (False, (
+        "row 'Theft', column '2022': stated 100, sum of the rows under it 60",
+        "row 'Theft', column '2023': stated 110, sum of the rows under it 70",
+        "row 'Theft', column 'Grand Total': stated 210, sum of the rows under it 130"))
+
+
+def test_an_email_body_in_windows_1252_that_says_utf_8():
+    from requests_app.parsing import parse_bytes
+
+    body = ("Our Ref: FOI/24/0088\r\n\r\n20 February 2024\r\n\r\n2. What was spent on overtime?\r\n\r\nDepartment\tCost\r\n"
+            "Response\t\u00a31,234.50\r\nCID\t\u00a312,000.00\r\nTotal\t\u00a313,234.50\r\n").encode("cp1252")
+    data = (b"From: foi@example.police.uk\r\nSubject: FOI/24/0088\r\nDate: Tue, 20 Feb 2024 12:00:00 +0000\r\n"
+            b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n") + body
+    (table,) = parse_bytes(data, "r.eml").tables
+    assert (table.question, cells(table), table.totals_consistent) == (
+        "2", [["Response", 1234.5], ["CID", 12000], ["Total", 13234.5]], True)
+
+
+def test_words_and_figures_split_over_inline_spans_in_an_html_cell_stay_whole():
+    from requests_app.parsing import parse_bytes
+
+    def td(x):
+        return f"<td><p class=MsoNormal><span style='font-family:Arial'>{x}<o:p></o:p></span></p></td>"
+
+    def tr(*cs):
+        return "<tr>" + "".join(td(c) for c in cs) + "</tr>"
+
+    html = ("<html><body><table class=MsoNormalTable>" + tr("Offence", "2022<span lang=EN-US>/23</span>")
+            + tr("<span class=SpellE>Stalk</span><span>ing</span>", "<span>1</span><span lang=EN-US>,055</span>")
+            + tr("Robbery", "20") + "</table><table><tr><td><p>Two</p><p>lines</p></td><td>5</td></tr>"
+            "<tr><td>Other</td><td>6</td></tr></table></body></html>")
+    first, second = parse_bytes(html.encode(), "r.html").tables
+    assert (first.columns, cells(first)) == (("2022/23",), [["Stalking", 1055], ["Robbery", 20]])
+    assert cells(second)[0] == ["Two lines", 5]  # paragraphs in a cell are words apart
