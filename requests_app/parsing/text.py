@@ -283,7 +283,7 @@ def _furniture(lines: list[str], cells_of: _CellCache, stripped_lines: list[str]
     found = {
         line for line, n in counts.items()
         if n >= 2 and len(line) < 120 and cells_of(line, line) is None and not question_number(line)
-        and not _word_tail(line)
+        and not _word_tail(line) and not _SOURCE_LINE.match(line)  # "Source: RMS" under each table: its note
     }
     if found:  # the head of a wrapped label repeats too ("Casualty of paramilitary-style" / "assault  38")
         heads = dict.fromkeys(found, True)
@@ -316,6 +316,7 @@ _ROW_HEADING = re.compile(
     r"|method|power|classification|priority|grade|breed|vehicle)$", re.IGNORECASE)
 
 
+_SOURCE_LINE = re.compile(r"(?:data\s+)?sources?\s*[:\-–]", re.IGNORECASE)
 _FIGURE_ENDS = frozenset("0123456789%*")  # how a line of a label and one figure ends
 
 

@@ -93,12 +93,20 @@ def _sum(values: tuple[Value, ...]) -> int | float | None:
     return round(total, 6) if isinstance(total, float) else total
 
 
-def _same(stated, computed, parts: int = 2) -> bool:
-    """Equal; with decimals, within what rounding the parts can explain: 0.1% of the total, or 0.05
-    a part (figures printed to one place); a £40 gap in £10,000 is a mismatch."""
+def _same(stated, computed, parts: int = 2, values=()) -> bool:
+    """Equal; with decimals, within what rounding the figures can explain: half a unit of the
+    coarsest place printed among them (`values`, the parts) for each part and for the total.
+    A £40 gap in £10,000.00, or £1,000 in £2,001,000.00, is a mismatch; 33.3 × 3 against 100 is not."""
     if isinstance(stated, float) or isinstance(computed, float):
-        return abs(stated - computed) <= max(0.001 * abs(stated), 0.05 * parts, 0.01)
+        places = min((_places(v) for v in (stated, *values) if type(v) is float), default=1)
+        return abs(stated - computed) <= 0.5 * 10.0 ** -places * (parts + 1) + 1e-9
     return stated == computed
+
+
+def _places(value: float) -> int:
+    """Decimal places a parsed figure shows (1,234.50 parses to 1234.5: one; trailing zeros are lost)."""
+    text = repr(value)
+    return len(text) - text.index(".") - 1 if "." in text and "e" not in text else 0
 
 
 def _label(row: Row) -> str:
@@ -169,7 +177,7 @@ def _column_check(columns: list[str], rows: list[Row], t: int, summed: list[int]
         if computed is None:
             continue
         checked += 1
-        if not _same(stated, computed, len(picked)):
+        if not _same(stated, computed, len(picked), picked):
             warnings.append(f"row '{_label(row)}', column '{columns[t]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
     return checked, warnings
 
@@ -210,12 +218,12 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
             if computed is None:
                 continue
             checked += 1
-            if _same(stated, computed, len(segment)):
+            if _same(stated, computed, len(segment), segment_columns[j]):
                 continue
             if all_columns is None:
                 all_columns = list(zip(*[r.values for r in rows[:k] if not r.total and len(r.label) == depth]))
             whole = _sum(all_columns[j])
-            if not (whole is not None and _same(stated, whole, len(all_columns[j]))):
+            if not (whole is not None and _same(stated, whole, len(all_columns[j]), all_columns[j])):
                 warnings.append(
                     f"row '{_label(row)}', column '{columns[j]}': stated {_fmt(stated)}, sum {_fmt(computed)}")
     return checked, warnings
@@ -247,11 +255,12 @@ def _subtotal_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str
             if computed is None:
                 continue
             checked += 1
-            if not _same(stated, computed, len(children)):
+            if not _same(stated, computed, len(children), by_column[j]):
                 warnings.append(f"row '{_label(parent)}', column '{columns[j]}': stated {_fmt(stated)}, "
                                 f"sum of the rows under it {_fmt(computed)}")
     return checked, warnings
 
 
 def _fmt(number) -> str:
-    return f"{number:g}" if isinstance(number, float) else str(number)
+    """As printed, without separators: 1234.5, 2001000 (not 2.001e+06)."""
+    return f"{number:.6f}".rstrip("0").rstrip(".") if isinstance(number, float) else str(number)

@@ -2074,3 +2074,19 @@ def test_words_and_figures_split_over_inline_spans_in_an_html_cell_stay_whole():
     first, second = parse_bytes(html.encode(), "r.html").tables
     assert (first.columns, cells(first)) == (("2022/23",), [["Stalking", 1055], ["Robbery", 20]])
     assert cells(second)[0] == ["Two lines", 5]  # paragraphs in a cell are words apart
+
+
+def test_a_source_line_under_each_table_is_a_note_not_page_furniture():
+    reply = parse_text("Offences in 2019\t\t\nOffence\tMale\tFemale\nTheft\t1\t2\nTotal\t1\t2\n\nSource: RMS\n\n"
+                       "Offences in 2020\t\t\nOffence\tMale\tFemale\nRobbery\t3\t4\nTotal\t3\t4\n\nSource: RMS\n")
+    assert [(t.title, cells(t), t.totals_consistent) for t in reply.tables] == [
+        ("Offences in 2019", [["Theft", 1, 2], ["Total", 1, 2]], True),
+        ("Offences in 2020", [["Robbery", 3, 4], ["Total", 3, 4]], True)]
+
+
+def test_money_totals_are_checked_to_the_penny_not_to_a_share_of_the_total():
+    table = parse_text("Rank\t2021/22\t2022/23\tTotal\nConstable\t£1,000,000.00\t£1,000,000.00\t£2,001,000.00\n"
+                       "Sergeant\t£5.00\t£5.00\t£10.00\n").tables[0]
+    assert table.warnings == ("row 'Constable', column 'Total': stated 2001000, sum 2000000",)
+    rounded = parse_text("Share\tA\tB\tC\tTotal\nX\t33.3\t33.3\t33.3\t100\nY\t12.5\t12.5\t75\t100\n").tables[0]
+    assert (rounded.totals_consistent, rounded.warnings) == (True, ())  # within what rounding one place explains
