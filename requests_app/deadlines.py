@@ -206,6 +206,17 @@ class RequestFacts:
     review_window_working_days: int | None = None  # the authority's own FOIA window
     extra: frozenset[date] = frozenset()
 
+    def __post_init__(self):
+        """A clear error for a date given as text ("2025-02-30" is for forms and commands to parse)."""
+        for name in ("received", "clarification_requested", "clarification_received", "extension_estimate", "response",
+                     "review_requested", "review_outcome", "decision_notice"):
+            value = getattr(self, name)
+            if not isinstance(value, date) and (value is not None or name == "received"):
+                raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__} {value!r}")
+        for fee in self.fees:
+            if not isinstance(fee.notice, date) or not (fee.paid is None or isinstance(fee.paid, date)):
+                raise TypeError(f"a fee period's dates must be datetime.date, not {fee!r}")
+
 
 @dataclass(frozen=True)
 class Deadlines:
@@ -243,20 +254,21 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
         return add_working_days(start, n, regime, extra=facts.extra)
 
     start, start_rule = facts.received, "received"
-    if facts.clarification_received and (
+    if facts.clarification_received and facts.clarification_received >= facts.received and (
         not facts.clarification_requested or facts.clarification_received >= facts.clarification_requested
-    ):
+    ):  # (a clarification dated before the request arrived is a typing slip: the receipt stands)
         start, start_rule = facts.clarification_received, "clarification received (s.1(3); ICO LTT137: the clock restarts)"
     waiting = bool(facts.clarification_requested) and start_rule == "received"
     unpaid = [f for f in facts.fees if f.paid is None]
-    # s.10(2): only days among the twenty after day 0 are disregarded, so a fee period
-    # on day 0 or before a clarification restart does not count.
-    paused = sum(
-        working_days_between(max(f.notice - timedelta(days=1), start), f.paid, regime, extra=facts.extra)
-        for f in facts.fees if f.paid is not None and f.paid > start and f.paid >= f.notice
-    )
-    pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
+    paid = _fee_periods(facts.fees, start)
     late_start = 0 if is_working_day(start, regime, extra=facts.extra) else 1
+
+    def counted(n: int) -> date:  # the n-th working day after `start` that no fee period disregards
+        return _counted_day(start, n, paid, regime, facts.extra)
+
+    due20 = counted(_RESPONSE_DAYS)
+    paused = working_days_between(start, due20, regime, extra=facts.extra) - _RESPONSE_DAYS
+    pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
 
     if unpaid:
         lapse = add_months(unpaid[-1].notice, 3)
@@ -267,15 +279,15 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
     elif unpaid:
         rules["response_due"] = "clock stopped: fees notice given and fee not yet paid (s.10(2))"
     else:
-        out["response_due"] = wd(start, _RESPONSE_DAYS + paused)
+        out["response_due"] = due20
         rules["response_due"] = f"20th working day after the date {start_rule}{pause_note} ({_law(regime)})"
-        out["response_due_code"] = wd(start, _RESPONSE_DAYS + paused + late_start)
+        out["response_due_code"] = counted(_RESPONSE_DAYS + late_start)
         rules["response_due_code"] = (
             "s.45 Code of Practice: a request arriving on a non-working day counts from the next working day"
             if late_start else "same as the statutory date (received on a working day)"
         )
         if facts.extended and regime != "foisa":
-            cap = wd(start, _EXTENDED_DAYS + paused)
+            cap = counted(_EXTENDED_DAYS)
             estimate = facts.extension_estimate
             out["extended_due"] = min(estimate, cap) if estimate else cap
             rules["extended_due"] = (
@@ -290,6 +302,34 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
 
     _review_dates(facts, regime, wd, out, rules)
     return Deadlines(**out, rules=rules)
+
+
+def _fee_periods(fees: tuple[FeePeriod, ...], start: date) -> list[tuple[date, date]]:
+    """The paid fee periods (notice to payment, both days inclusive) after `start`, overlapping ones
+    merged: a day two notices cover is disregarded once (s.10(2)). Days on or before day 0 (the
+    receipt, or a clarification that restarted the clock) are not among the twenty."""
+    spans = sorted((max(f.notice, start + timedelta(days=1)), f.paid) for f in fees
+                   if f.paid is not None and f.paid >= f.notice and f.paid > start)
+    merged: list[tuple[date, date]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _counted_day(start: date, n: int, periods: list[tuple[date, date]], regime: str, extra: frozenset[date]) -> date:
+    """The n-th working day after `start` counting none inside `periods`: a period that begins
+    only after the n-th counted day (a fees notice sent late) moves nothing."""
+    remaining, cursor = n, start
+    for lo, hi in periods:
+        before = working_days_between(cursor, lo - timedelta(days=1), regime, extra=extra)  # counted, before it
+        if before >= remaining:
+            break
+        remaining -= before
+        cursor = hi
+    return add_working_days(cursor, remaining, regime, extra=extra)
 
 
 def _law(regime: str) -> str:

@@ -147,6 +147,33 @@ def test_fee_paid_long_after_the_notice():
     assert out.very_overdue == D(2025, 10, 15)
 
 
+def test_a_fees_notice_sent_after_the_twentieth_day_moves_nothing():
+    # received Wed 16 Sep 2020; 17 Sep..14 Oct are the 20 working days (no holidays), so Wed 14 Oct
+    # is due; a notice on Fri 16 Oct paid Wed 21 Oct comes after it: only days among the twenty count.
+    out = deadlines("foia", D(2020, 9, 16), fees=(FeePeriod(D(2020, 10, 16), D(2020, 10, 21)),))
+    assert out.response_due == D(2020, 10, 14)
+    assert "disregarded" not in out.rules["response_due"]
+    # received Sat 12 Oct 2019: day 20 is Fri 8 Nov; a notice on Mon 11 Nov changes nothing
+    assert deadlines("foia", D(2019, 10, 12), fees=(FeePeriod(D(2019, 11, 11), D(2019, 11, 12)),)
+                     ).response_due == D(2019, 11, 8)
+    # a notice on day 20 itself (Wed 14 Oct 2020), paid Fri 16 Oct: 14-16 Oct disregarded, Mon 19 Oct
+    assert deadlines("foia", D(2020, 9, 16), fees=(FeePeriod(D(2020, 10, 14), D(2020, 10, 16)),)
+                     ).response_due == D(2020, 10, 19)
+
+
+def test_overlapping_fees_notices_disregard_a_day_once():
+    # received Mon 10 Mar 2025 (due Tue 8 Apr: St Patrick's Day 17 Mar is a UK bank holiday);
+    # notices 12-14 Mar and 13-14 Mar cover 12, 13 and 14 Mar: three days, not five -> Fri 11 Apr
+    out = deadlines("foia", D(2025, 3, 10), fees=(FeePeriod(D(2025, 3, 12), D(2025, 3, 14)),
+                                                 FeePeriod(D(2025, 3, 13), D(2025, 3, 14))))
+    assert out.response_due == D(2025, 4, 11)
+    assert "plus 3 working days disregarded" in out.rules["response_due"]
+
+
+def test_a_clarification_dated_before_the_request_arrived_does_not_move_the_clock():
+    assert deadlines("foia", D(2025, 3, 10), clarification_received=D(2025, 2, 1)).response_due == D(2025, 4, 8)
+
+
 def test_two_paid_fee_periods():
     # received Mon 2 Jun 2025; first notice Wed 4 Jun paid Thu 5 Jun (2 days disregarded),
     # second notice Tue 10 Jun paid Tue 10 Jun (1 day): counted 3 Jun (1), 6 Jun (2),
@@ -447,3 +474,10 @@ def test_bedfordshire_full_history():
     assert out.review_response_due_max == D(2020, 1, 3)
     assert out.escalation_window_closes == D(2020, 1, 10)  # 29 Nov + 42 days
     assert out.tribunal_appeal_due == D(2020, 6, 29)
+
+
+def test_dates_given_as_text_are_refused_with_a_clear_error():
+    with pytest.raises(TypeError, match="received must be a datetime.date, not str '2025-02-30'"):
+        RequestFacts(regime="foia", received="2025-02-30")
+    with pytest.raises(TypeError, match="fee period"):
+        RequestFacts(regime="foia", received=D(2025, 3, 3), fees=(FeePeriod("2025-03-04"),))
