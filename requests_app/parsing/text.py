@@ -95,7 +95,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if skip is None:
             skip = skipped[stripped] = (not stripped[-1].isdigit() and _MARKING.match(stripped) is not None) or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
-        if skip or (run and ((_may_be_page_number(stripped) and _PAGE_NUMBER.match(stripped)) or (len(stripped) <= 100 and (
+        if skip or (run and (((not stripped[0].isalpha() or stripped[0] in "pP") and _PAGE_NUMBER.match(stripped)) or (len(stripped) <= 100 and (
                 "age" in stripped or "AGE" in stripped or "a g e" in stripped) and PAGE_FOOTER.search(stripped)))
                     and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
@@ -103,7 +103,7 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
                 gap.append("")
             context.append(line)  # not a caption, but a footer may carry the date and reference
             continue
-        if run and _is_rule(line):
+        if run and ("---" in line or "===" in line) and _RULE_LINE.match(line):  # (_is_rule, inline: every row asks)
             continue  # |---|---| under a header
         cells = known_cells(line, _UNKNOWN)
         if cells is _UNKNOWN:
@@ -166,13 +166,6 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
 
 
 _UNKNOWN = object()  # not yet in the _CellCache (None there is a line of prose)
-
-
-def _may_be_page_number(stripped: str) -> bool:
-    """False where _PAGE_NUMBER cannot match: the line opens with a word character that is
-    neither a digit nor the "p" of "Page" (a table row's label; one regex call saved a row)."""
-    first = stripped[0]
-    return not (first.isalnum() or first == "_") or first.isdecimal() or first in "pP"
 
 
 def _unstacked(lines: list[str]) -> list[str]:
@@ -408,7 +401,7 @@ def _word_tail(line: str) -> bool:
 
 def _cells(line: str, stripped: str) -> list[str] | None:
     """The cells of a table row (`stripped` is line.strip()), or None for a line of prose."""
-    if not stripped or _is_rule(line):
+    if not stripped or (("---" in line or "===" in line) and _RULE_LINE.match(line)):  # _is_rule
         return None
     if stripped[0] in _CONTACT_INITIALS and _CONTACT.match(stripped):
         return None  # "Telephone:   0303 123 1113 (local rate) or 01625 545 745"
@@ -417,14 +410,14 @@ def _cells(line: str, stripped: str) -> list[str] | None:
         if leaders != stripped:
             line = stripped = leaders
     if "\t" in line:
-        cells = [c.strip() for c in line.split("\t")]
+        cells = list(map(str.strip, line.split("\t")))
         if len(cells) == 2 and cells[1] and not is_value_like(cells[1]) and question_number(f"{cells[0]} {cells[1]}"):
             return None  # "1.<tab>Officers dismissed": a numbered heading from a Word list, not a row
         if line.find(" ", line.find("\t")) >= 0:  # a space after the label: "1 234" in a cell is one figure
             cells = [cells[0], *map(joined_thousands, cells[1:])]
         return cells if any(cells) and len(cells) >= 2 else None
     if line.count("|") >= 2 or (" | " in stripped and stripped.count("|") == 1):  # "Yes | 12" has one
-        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        cells = list(map(str.strip, stripped.strip("|").split("|")))
         if any(" " in c for c in cells[1:]):
             cells = [cells[0], *map(joined_thousands, cells[1:])]  # "| 1 234 |": one figure to a cell
         if "**" in stripped or "__" in stripped:  # Markdown's bold: "| **Total** | **160** |"
@@ -433,9 +426,9 @@ def _cells(line: str, stripped: str) -> list[str] | None:
     if stripped.isascii() and stripped.isprintable():  # the usual line: only spaces can be gaps
         if "  " not in stripped:
             return _single_spaced(stripped)  # one cell: what _GAP.split would give
-        cells = [c for c in _SPACES.split(stripped) if c]
+        cells = list(filter(None, _SPACES.split(stripped)))
     else:
-        cells = [c for c in _GAP.split(stripped) if c]
+        cells = list(filter(None, _GAP.split(stripped)))
     if len(cells) >= 2 and any(is_value_like(c) or _all_values(c) for c in cells[1:]):
         return _split_values(cells)
     if len(cells) >= 3 or (len(cells) == 2 and all(len(c) <= 40 and not c.endswith(".") for c in cells)):
