@@ -259,19 +259,22 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
     ):  # (a clarification dated before the request arrived is a typing slip: the receipt stands)
         start, start_rule = facts.clarification_received, "clarification received (s.1(3); ICO LTT137: the clock restarts)"
     waiting = bool(facts.clarification_requested) and start_rule == "received"
-    unpaid = [f for f in facts.fees if f.paid is None]
     paid = _fee_periods(facts.fees, start)
     late_start = 0 if is_working_day(start, regime, extra=facts.extra) else 1
 
-    def counted(n: int) -> date:  # the n-th working day after `start` that no fee period disregards
-        return _counted_day(start, n, paid, regime, facts.extra)
+    def counted(n: int, day0: date = start) -> date:  # the n-th working day after day0 no fee period disregards
+        return _counted_day(day0, n, paid if day0 == start else _fee_periods(facts.fees, day0), regime, facts.extra)
 
     due20 = counted(_RESPONSE_DAYS)
+    # An unpaid notice stops the clock only if it came among the twenty days (on or before the
+    # 20th): one sent later finds the time for compliance already run out (s.10(2)).
+    unpaid = [f for f in facts.fees if f.paid is None and f.notice <= due20]
+    lapsing = [f for f in facts.fees if f.paid is None]
     paused = working_days_between(start, due20, regime, extra=facts.extra) - _RESPONSE_DAYS
     pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
 
-    if unpaid:
-        lapse = add_months(unpaid[-1].notice, 3)
+    if lapsing:
+        lapse = add_months(max(f.notice for f in lapsing), 3)  # (the latest notice, whatever the order given)
         out["fee_lapses"] = lapse
         rules["fee_lapses"] = "fees notice unpaid: the request lapses three months after the notice (s.9(2))"
     if waiting:
@@ -281,7 +284,9 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
     else:
         out["response_due"] = due20
         rules["response_due"] = f"20th working day after the date {start_rule}{pause_note} ({_law(regime)})"
-        out["response_due_code"] = counted(_RESPONSE_DAYS + late_start)
+        # the Code's day 0 is the next working day, and its twenty are counted from there
+        out["response_due_code"] = counted(_RESPONSE_DAYS, add_working_days(start, 1, regime, extra=facts.extra)
+                                           if late_start else start)
         rules["response_due_code"] = (
             "s.45 Code of Practice: a request arriving on a non-working day counts from the next working day"
             if late_start else "same as the statutory date (received on a working day)"
@@ -339,7 +344,7 @@ def _law(regime: str) -> str:
 def _review_dates(facts: RequestFacts, regime: str, wd, out: dict, rules: dict) -> None:
     """Internal review, regulator and tribunal windows (shared/spec/foi-rules.md, 'After the response')."""
     scottish = regime in _SCOTTISH
-    basis = facts.response or (out.get("response_due") if scottish else None)
+    basis = facts.response or ((out.get("extended_due") or out.get("response_due")) if scottish else None)
     if basis and not facts.response_in_full:
         if regime == "foia" and facts.review_window_working_days:
             out["review_window_closes"] = wd(basis, facts.review_window_working_days)

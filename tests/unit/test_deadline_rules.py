@@ -6,7 +6,7 @@ never by calling the engine or the `holidays` package.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -214,11 +214,37 @@ def test_fee_period_before_a_clarification_restart():
     (D(2025, 12, 31), D(2026, 3, 31)),
 ])
 def test_unpaid_fee_stops_the_clock_and_lapses(notice, lapses):
-    out = deadlines("foia", D(2025, 5, 30), fees=(FeePeriod(notice),))
+    out = deadlines("foia", notice - timedelta(days=3), fees=(FeePeriod(notice),))  # a notice among the twenty days
     assert out.response_due is None
     assert out.response_due_code is None
     assert out.very_overdue is None
     assert out.fee_lapses == lapses
+
+
+def test_an_unpaid_notice_sent_after_the_twentieth_day_does_not_stop_the_clock():
+    # received Mon 2 Jun 2025, due Mon 30 Jun; a notice on Mon 7 Jul (day 25) finds the time already run out
+    out = deadlines("foia", D(2025, 6, 2), fees=(FeePeriod(D(2025, 7, 7)),))
+    assert (out.response_due, out.fee_lapses) == (D(2025, 6, 30), D(2025, 10, 7))
+    assert out.very_overdue == D(2025, 7, 29)  # (Mon 14 Jul, the Twelfth's substitute, is no working day)
+    # two unpaid notices given in either order: the request lapses three months after the later one
+    late_first = deadlines("foia", D(2025, 6, 2), fees=(FeePeriod(D(2025, 6, 20)), FeePeriod(D(2025, 6, 10))))
+    assert late_first.fee_lapses == D(2025, 9, 20) and late_first.response_due is None
+
+
+def test_the_codes_day_0_inside_a_fee_period():
+    # received Sat 7 Jun 2025: the Code's day 0 is Mon 9 Jun, the notice's day; 9-11 Jun are disregarded,
+    # so day 1 is Thu 12 Jun and day 20 Wed 9 Jul: the statutory date too
+    out = deadlines("foia", D(2025, 6, 7), fees=(FeePeriod(D(2025, 6, 9), D(2025, 6, 11)),))
+    assert (out.response_due, out.response_due_code) == (D(2025, 7, 9), D(2025, 7, 9))
+    # without the fee the Code's date is one working day later than the statute's
+    plain = deadlines("foia", D(2025, 6, 7))
+    assert (plain.response_due, plain.response_due_code) == (D(2025, 7, 4), D(2025, 7, 7))
+
+
+def test_an_eisr_review_window_without_a_reply_runs_from_the_extended_due_date():
+    out = deadlines("eisr", D(2025, 11, 3), extended=True)
+    assert out.extended_due == D(2026, 1, 5)
+    assert out.review_window_closes == D(2026, 3, 2)
 
 
 def test_unpaid_fee_after_a_paid_one():
