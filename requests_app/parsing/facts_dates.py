@@ -297,11 +297,15 @@ def _footer_parts(line: str) -> tuple[date, str] | None:
     first = DATE.match(line)
     last = next((m for m in DATE.finditer(line) if m.end() == len(line)), None)
     for m, ref in ((first, first and line[first.end():]), (last, last and line[:last.start()])):
-        ref = (ref or "").strip()
+        ref = _FOOTER_LABEL.sub("", (ref or "").strip())  # "12 March 2021 Ref: 0456/21", "FOI 0456/21 12/03/2021"
         day = m and make_date(*parts(m))
         if day and _FOOTER_REF.fullmatch(ref) and not DATE.fullmatch(ref) and _ref_shaped(ref):
             return day, ref
     return None
+
+
+_FOOTER_LABEL = re.compile(r"^(?:(?:our\s+|foi\s+)?ref(?:erence)?(?:\s+no\.?)?\s*[:.]?\s*|(?:foi|foia|foisa|eir)\s+(?=\S*\d))",
+                           re.IGNORECASE)
 
 
 def _ref_shaped(token: str) -> bool:

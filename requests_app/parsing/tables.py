@@ -64,7 +64,8 @@ def build_table(grid: Grid) -> Table | None:
     some_total = True in flags
     nested = by_indent or nesting.nest(labels, values, flags, [f and is_subtotal_label(label[-1]) for f, label in
                                                                zip(flags, labels)] if some_total else None)
-    if nested is labels and some_total:  # no nesting the figures bear out: do the labels show one?
+    if some_total and (nested is labels or not _top_adds_up(nested, values, flags)):
+        # no nesting the figures bear out, or one that leaves the total unexplained: do the labels show one?
         by_indent = _paths_by_shape(labels, values, flags)
     labels = by_indent or nested
     rows = list(map(Row, labels, values, flags))  # each Row made once, its label path final
@@ -410,6 +411,19 @@ def _paths_by_shape(labels: list[tuple], values: list[tuple], totals_: list[bool
     if len(kinds) < 2 or levels[0] != min(kinds):
         return _paths_by_repeats(labels, totals_)
     return _paths_by_indent(labels, levels)
+
+
+def _top_adds_up(paths: list[tuple], values: list[tuple], totals_: list[bool]) -> bool:
+    """Whether the outermost rows of a nesting add up to the grand total below them (or there is none)."""
+    grand = next((v for v, t in zip(reversed(values), reversed(totals_)) if t), None)
+    top = [v for p, v, t in zip(paths, values, totals_) if len(p) == 1 and not t]
+    if grand is None or not top:
+        return True
+    for j, stated in enumerate(grand):
+        column = [v[j] for v in top]
+        if type(stated) is int and _INT_OR_NONE.issuperset(map(type, column)) and sum(filter(None, column)) != stated:
+            return False
+    return True
 
 
 def _paths_by_repeats(labels: list[tuple], totals_: list[bool]) -> list[tuple] | None:

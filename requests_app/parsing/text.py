@@ -33,6 +33,7 @@ _RULE_LINE = re.compile(r"^\s*[|+]?[\s:|+=-]*(?:-{3,}|={3,})[\s:|+=-]*$")  # "|-
 _BOX = str.maketrans({**dict.fromkeys("│┃║╎╏┆┇┊┋", "|"), **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
                       **dict.fromkeys("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫╭╮╯╰", "+")})
 _BOX_CHARS = "│┃║─━═"
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _GAP = re.compile(r"\s{2,}|\t")
 _SPACES = re.compile(r" {2,}")
 _CONTACT_INITIALS = frozenset("TtPpFfMmWwEeDd")  # of the words _CONTACT opens with
@@ -66,6 +67,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:  # pdftotext's page break
         text = text.replace("\f", "\n")
+    if not text.isascii() and ("\u00a0" in text or "\u202f" in text or "\u2007" in text):
+        text = text.translate(_NO_BREAK)  # "1\u00a0055": a space, as the facts read it too
     if not text.isascii() and any(c in text for c in _BOX_CHARS):
         text = text.translate(_BOX)
     lines = _unstacked(text.split("\n"))
@@ -95,7 +98,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if skip is None:
             skip = skipped[stripped] = (not stripped[-1].isdigit() and _MARKING.match(stripped) is not None) or (
                 "ont" in stripped and len(stripped) <= 80 and _CONTINUED.match(stripped) is not None)
-        if skip or (run and (((not stripped[0].isalpha() or stripped[0] in "pP") and _PAGE_NUMBER.match(stripped)) or (len(stripped) <= 100 and (
+        if skip or (run and (((not stripped[0].isalpha() or stripped[0] in "pP") and _PAGE_NUMBER.match(stripped))
+                             or (gap and stripped[0].isdigit() and _DATE_REF.match(stripped)) or (len(stripped) <= 100 and (
                 "age" in stripped or "AGE" in stripped or "a g e" in stripped) and PAGE_FOOTER.search(stripped)))
                     and not question_number(stripped)  # "2." heads question 2
                     and (gap or not _wrapped_figures(run, raw, stripped))):  # "  705" right under: the row's last figure
@@ -309,6 +313,8 @@ _ROW_HEADING = re.compile(
     r"|method|power|classification|priority|grade|breed|vehicle)$", re.IGNORECASE)
 
 
+# A page footer of a date and a reference ("12/03/2021 0456/21"), printed once, between a table's rows
+_DATE_REF = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?=[A-Za-z0-9_.-]*[/A-Za-z-])[A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*$")
 _SOURCE_LINE = re.compile(r"(?:data\s+)?sources?\s*[:\-–]", re.IGNORECASE)
 _FIGURE_ENDS = frozenset("0123456789%*")  # how a line of a label and one figure ends
 
@@ -544,11 +550,12 @@ def _header_after_total(run: list[list[str]], cells: list[str]) -> bool:
 
 def _continues(run: list[list[str]], cells: list[str]) -> bool:
     """After a page break: the same columns, and a data row or the header repeated."""
-    if run[-1] and cells != run[0] and _is_total_line(run[-1][0]) and is_header_like(cells) and is_header_like(run[0]):
+    head = run[1] if len(run) > 1 and run[0][:1] and not any(run[0][1:]) else run[0]  # (under a caption row)
+    if run[-1] and cells != head and _is_total_line(run[-1][0]) and is_header_like(cells) and is_header_like(head):
         return False  # a total, a blank line, then a header of years: the next table ("Age band  2022  2023")
-    if cells != run[0] and _years_row(cells) and _years_row(run[0]):
+    if cells != head and _years_row(cells) and _years_row(head):
         return False  # another header of years ("Offence  2020  2021" after "Offence  2022"): another table
-    header = run[0] if not _is_data(run[0]) else None
+    header = head if not _is_data(head) else None
     same_width = abs(_width(cells) - max(_width(r) for r in run)) <= 1
     return same_width and (_is_data(cells) or (header is not None and cells == header) or not any(cells[1:]))
 

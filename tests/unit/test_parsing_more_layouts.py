@@ -2090,3 +2090,38 @@ def test_money_totals_are_checked_to_the_penny_not_to_a_share_of_the_total():
     assert table.warnings == ("row 'Constable', column 'Total': stated 2001000, sum 2000000",)
     rounded = parse_text("Share\tA\tB\tC\tTotal\nX\t33.3\t33.3\t33.3\t100\nY\t12.5\t12.5\t75\t100\n").tables[0]
     assert (rounded.totals_consistent, rounded.warnings) == (True, ())  # within what rounding one place explains
+
+
+def test_a_header_repeated_after_a_page_break_under_a_tab_padded_caption():
+    (table,) = parse_text("Caption\t\t\t\nOffence\t2019\t2020\tTotal\nA\t1\t2\t3\n\nOffence\t2019\t2020\tTotal\n"
+                          "B\t2\t2\t4\nTotal\t3\t4\t7\n").tables
+    assert (table.title, cells(table), table.totals_consistent) == (
+        "Caption", [["A", 1, 2, 3], ["B", 2, 2, 4], ["Total", 3, 4, 7]], True)
+
+
+@pytest.mark.parametrize("repeat", ["", "Offence\t2019\t2020\tTotal\n"])
+def test_a_date_and_reference_footer_printed_once_inside_a_table(repeat):
+    reply = parse_text(f"Offence\t2019\t2020\tTotal\nA\t1\t2\t3\n\n12/03/2021 0456/21\n\n{repeat}B\t2\t2\t4\n"
+                       "Total\t3\t4\t7\n")
+    assert [cells(t) for t in reply.tables] == [[["A", 1, 2, 3], ["B", 2, 2, 4], ["Total", 3, 4, 7]]]
+    assert (reply.facts.reference, str(reply.facts.letter_date)) == ("0456/21", "2021-03-12")
+
+
+def test_no_break_spaces_between_thousands_in_a_tab_separated_table():
+    (table,) = parse_text("Offence\t2019\t2020\tTotal\nA\t1\u00a0055\t2\t1\u00a0057\nB\t2\t2\t4\n"
+                          "Total\t1\u00a0057\t4\t1\u00a0061\n").tables
+    assert (table.row_header, cells(table), table.totals_consistent) == (
+        "Offence", [["A", 1055, 2, 1057], ["B", 2, 2, 4], ["Total", 1057, 4, 1061]], True)
+
+
+def test_a_three_level_table_with_a_wrong_group_row_keeps_its_levels_from_the_labels():
+    table = parse_text("OUTCOME/OFFENCE/AGE\t2019\t2020\tTotal\nCHARGED\t5\t8\t13\nAssault\t5\t7\t12\n14\t1\t2\t3\n"
+                       "15\t4\t5\t9\nGrand Total\t5\t7\t12\n").tables[0]
+    assert [r.label for r in table.rows] == [("CHARGED",), ("CHARGED", "Assault"), ("CHARGED", "Assault", "14"),
+                                             ("CHARGED", "Assault", "15"), ("Grand Total",)]
+    assert "row 'CHARGED', column '2020': stated 8, sum of the rows under it 7" in table.warnings
+
+
+@pytest.mark.parametrize("footer", ["12 March 2021 Ref: 0456/21", "FOI 0456/21 12/03/2021"])
+def test_a_footers_date_beside_a_labelled_reference(footer):
+    assert str(parse_text(f"Dear Sir\n\nThe figures follow.\n\n{footer}\n").facts.letter_date) == "2021-03-12"
