@@ -259,17 +259,19 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
     ):  # (a clarification dated before the request arrived is a typing slip: the receipt stands)
         start, start_rule = facts.clarification_received, "clarification received (s.1(3); ICO LTT137: the clock restarts)"
     waiting = bool(facts.clarification_requested) and start_rule == "received"
-    paid = _fee_periods(facts.fees, start)
+    # A fee received more than three months after its notice came too late: the request had lapsed (s.9(2)).
+    fees = tuple(f if f.paid is None or f.paid <= add_months(f.notice, 3) else FeePeriod(f.notice) for f in facts.fees)
+    paid = _fee_periods(fees, start)
     late_start = 0 if is_working_day(start, regime, extra=facts.extra) else 1
 
     def counted(n: int, day0: date = start) -> date:  # the n-th working day after day0 no fee period disregards
-        return _counted_day(day0, n, paid if day0 == start else _fee_periods(facts.fees, day0), regime, facts.extra)
+        return _counted_day(day0, n, paid if day0 == start else _fee_periods(fees, day0), regime, facts.extra)
 
     due20 = counted(_RESPONSE_DAYS)
     # An unpaid notice stops the clock only if it came among the twenty days (on or before the
     # 20th): one sent later finds the time for compliance already run out (s.10(2)).
-    unpaid = [f for f in facts.fees if f.paid is None and f.notice <= due20]
-    lapsing = [f for f in facts.fees if f.paid is None]
+    unpaid = [f for f in fees if f.paid is None and f.notice <= due20]
+    lapsing = [f for f in fees if f.paid is None]
     paused = working_days_between(start, due20, regime, extra=facts.extra) - _RESPONSE_DAYS
     pause_note = f", plus {paused} working days disregarded while a fee was outstanding (s.10(2))" if paused else ""
 
@@ -294,11 +296,13 @@ def compute_deadlines(facts: RequestFacts) -> Deadlines:
         if facts.extended and regime != "foisa":
             cap = counted(_EXTENDED_DAYS)
             estimate = facts.extension_estimate
-            out["extended_due"] = min(estimate, cap) if estimate else cap
+            # the estimate, within the 40 days and never before the 20th: an extension only adds time
+            out["extended_due"] = max(min(estimate, cap), due20) if estimate else cap
             rules["extended_due"] = (
                 "EIR reg 7: up to 40 working days for complex and voluminous requests" if regime in ("eir", "eisr") else
                 "s.10(3) public-interest extension: no more than 40 working days in all (ICO, IC-392889-C5J2)"
-            ) + (" — the authority's estimate" if estimate and estimate < cap else "")
+            ) + (" — the authority's estimate" if estimate and due20 < estimate < cap else
+                 " — the estimate was before the 20th working day, which stands" if estimate and estimate <= due20 else "")
         elif facts.extended:
             rules["extended_due"] = "FOISA allows no public-interest extension: the 20-day limit stands"
         due = out.get("extended_due") or out["response_due"]
@@ -374,6 +378,7 @@ def _review_dates(facts: RequestFacts, regime: str, wd, out: dict, rules: dict) 
             rules["escalation_window_closes"] = "six months from the review response, or from when it was due (FOISA s.47(4))"
     elif facts.review_outcome:
         out["escalation_opens"] = facts.review_outcome
+        rules["escalation_opens"] = "the review outcome: the ICO accepts a complaint once the review is done (FOIA s.50)"
         out["escalation_window_closes"] = facts.review_outcome + timedelta(weeks=6)
         rules["escalation_window_closes"] = "six weeks from the review outcome (ICO, FOIA s.50)"
     elif facts.review_requested:

@@ -26,7 +26,7 @@ from requests_app.parsing import scan
 from requests_app.parsing.model import Facts
 
 # -- citations ------------------------------------------------------------------------
-_KIND = r"(?P<kind>(?i:sections?|sects?\.?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?))"
+_KIND = r"(?P<kind>(?i:sections?|sects?\.?|secs?\.?|ss?\.|s(?=\s?\d)|§|regulations?|regs?\.?))"
 _SUB = r"(?:\d{1,3}[A-Z]?|[A-Za-z]|(?i:[ivx]{2,5}))"  # (2), (3A), (a), (iv); never "(cost)"
 _BRACKET = rf"\(\s*{_SUB}\s*\)"
 _NUM = r"\d{1,3}(?:[A-Z](?![A-Za-z]))?(?!\d)"
@@ -60,7 +60,7 @@ _RELIANCE = re.compile(
     r"|absolute|qualified|class[\s-]based|prejudice[\s-]based|disclos|favouring|suppress|in\s+line\s+with"
     r"|as\s+per\b|\buph[eo]ld", re.IGNORECASE)
 _VERB = (r"(?:apply|applied|applying|rely|relied|relying|use|used|using|cite|cited|citing|engage|engaged|engaging"
-         r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming)")
+         r"|invoke|invoked|invoking|implement|implemented|implementing|claim|claimed|claiming|uphold|upheld|upholding)")
 _NEG_BEFORE = re.compile(rf"\bavoid(?:s|ed|ing)?\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+){{0,3}}?{_VERB}\b"
                          r"|\b(?:do|does|did)\s+not\s+(?:consider|believe|think|accept)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,3}?$"
                          rf"|\bwithout\s+(?:\w+\s+){{0,3}}?{_VERB}\b|\b(?:rather\s+than|instead\s+of)\b"
@@ -102,7 +102,9 @@ _ASIDE = re.compile(  # advice about a future request, or the requester's own wo
     r"|please\s+(?:provide|send|supply|include|state|tell|list|give|explain|confirm|disclose)|i\s+would\s+like"
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many"
     r"|(?:we|the\s+force)\s+(?:may|might|could)\s+(?:apply|rely|use|consider)|in\s+(?:previous|past|earlier)\s+years"
-    r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been))\b", re.IGNORECASE)
+    r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been)|did\s+you|have\s+you|refused\s+[\d,]+\s+(?:requests?|applications?)"
+    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to)\b",
+    re.IGNORECASE)  # (statistics of refusals; what another request was told)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
 # NCND subsection of each FOIA exemption ("the duty to confirm or deny does not arise").
@@ -157,7 +159,7 @@ _SCOT_NOT_HELD = re.compile(r"\bs(?:ection|\.)?\s*17\s*\(\s*1\s*\)", re.IGNORECA
 # allows no less), then its number. The boundary is checked after the first letter ("s" not
 # behind a word character is "\bs"): a pattern that opens with a letter is looked for only
 # where that letter is, one that opens with \b is tried at every offset (twice as slow).
-_CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ects?\.?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?))\s*\d")
+_CITE_START = re.compile(r"(?:s(?<!\ws)(?:ections?|ects?\.?|ecs?\.?|s?\.)?|r(?<!\wr)eg(?:ulations?|s?\.?)|§)\s*\d")
 # Literals a match needs (see scan.py): where each can begin, or one it must contain.
 _NCND_WORDS = ("neither", "ncnd", "deny", "duty", "refus")  # one of them in every _NCND match (single words:
 # a line may break between any two)
@@ -333,8 +335,8 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
         relying, cited = reading
         if quoted:
             cited = [(at, provisions) for at, provisions in cited if not _in(quoted, offset + at)]
-        if relying and _EARLIER.search(sentence) and scan.has_any(folded, ("uphold", "upheld", "overturn", "revers"),
-                                                                 offset, offset + 2000):
+        if relying and _EARLIER.search(sentence) and scan.has_any(
+                folded, ("uphold", "upheld", "overturn", "revers", "wrongly", "correctly applied"), offset, offset + 2000):
             overturned = _overturned(sentences, k, cited_in)
             if overturned is not None:  # "The original response relied on section 23(5) ... I do not uphold that decision."
                 cited = [(at, [p for p in provisions if overturned and p not in overturned]) for at, provisions in cited]
@@ -354,7 +356,8 @@ def _exemptions(lines: list[tuple[int, str]], folded: str, sentences: list[tuple
 _EARLIER = re.compile(r"\b(?:original|initial|first|earlier|previous)\s+(?:response|reply|decision|answer|refusal)\b"
                       r"|\bwas\s+(?:originally|initially|previously)\b", re.IGNORECASE)
 _REVERSED = re.compile(r"\b(?:do|does|did|have|has|can)\s+not\s+uphold\b|\bcannot\s+uphold\b|\bnot\s+(?:been\s+)?upheld\b"
-                       r"|\boverturn(?:s|ed|ing)?\b|\brevers(?:e|es|ed|ing)\s+(?:that|the|this)\b", re.IGNORECASE)
+                       r"|\boverturn(?:s|ed|ing)?\b|\brevers(?:e|es|ed|ing)\s+(?:that|the|this)\b"
+                       r"|\b(?:wrongly|incorrectly|inappropriately|not\s+correctly)\s+applied\b", re.IGNORECASE)
 
 
 def _overturned(sentences: list[tuple[int, str]], k: int, cited_in: dict) -> list[str] | None:

@@ -23,7 +23,7 @@ _MDY = rf"(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(?P<y2>\d{{4}})(
 _NUM = r"(?P<d3>\d{1,2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})(?![\d/]|\.\d)"
 _ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d)"
 DATE = re.compile(rf"(?<![\w/.-])(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.IGNORECASE)
-_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?", re.IGNORECASE)
 _LETTER_LABEL = re.compile(
     r"^[\s>|#-]*(?:dyddiad\s*/\s*)?(?:dated\s*:|dated\s+this\b|dyddiad\b(?!\s*/)|date\s+(?:sent|issued|responded)"
     r"|date(?:\s+of\s+(?:response|reply|letter|this\s+letter|issue|disclosure))?"
@@ -51,7 +51,8 @@ _RECEIVED_LABEL = re.compile(
 _RECEIVED = re.compile(r"(?:\breceived|\backnowledge\s+receipt\s+of\s+your(?:\s+[a-z'’()&-]+){1,4}?)"
                        r"(?:(?:\s+[a-z'’()&-]+){1,6}?\s+on|\s+on"
                        r"|(?:\s+[a-z'’()&-]+){1,4}?,?\s+dated\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4},?\s+on)?\s+(?:the\s+)?"
-                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?=\d|[a-z]{3})", re.IGNORECASE)
+                       r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?(?=\d|[a-z]{3})",
+                       re.IGNORECASE)
 _ABOUT_REQUEST = re.compile(r"\b(?:requests?|e-?mail|letter|application|correspondence|enquiry|appeal|review"
                             r"|we|us)\b", re.IGNORECASE)
 _REF_PREFIX = (r"(?:(?:our|foi|foia|foisa|eir|request|case|freedom\s+of\s+information(?:\s+\(scotland\))?"
@@ -60,7 +61,9 @@ _REF_LABEL = re.compile(
     rf"(?<!\w)(?:{_REF_PREFIX})?ref(?:erence)?\b\.?(?:[ \t]*(?:no|num|number)\b\.?)?"
     rf"|(?<!\w){_REF_PREFIX}(?:no|number|num|id)\b\.?", re.IGNORECASE)
 _REF_SEP = re.compile(r"[ \t]*(?:[:#.\-–]|is\b)?[ \t]*(?:\n[ \t]*)?", re.IGNORECASE)
-_REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za-z0-9/_.-]*")
+# (groups of figures after it, spaced, to the end of the line: "FOI 2024 0123", "FOI 1234 / 24")
+_REF_VALUE = re.compile(r"(?:[A-Z]{2,6} (?=[A-Za-z0-9/_.-]*\d))?[A-Za-z0-9][A-Za-z0-9/_.-]*"
+                        r"(?:(?:(?: ?/ ?| )\d{2,6})+(?=[ \t]*(?:$|[)\n,;])))?", re.MULTILINE)
 _NOT_OURS = re.compile(r"\b(?:your|their|ico|crime|incident|occurrence|log|court|tribunal)[ \t]*$", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
@@ -271,7 +274,7 @@ def _labelled_response_date(text: str, end: int) -> date | None:
 
 # A label that names the reply's own date, wherever on a line it stands (a page footer, a table of particulars).
 _RESPONSE_LABEL = re.compile(r"(?<!\w)(?:date\s+of\s+(?:response|reply|this\s+letter|disclosure)|(?:response|reply)"
-                             r"\s+date)\s*[:.\-–]?[ \t]*", re.IGNORECASE)
+                             r"\s+date|date\s+(?:responded|replied))\s*[:.\-–]?[ \t]*", re.IGNORECASE)
 
 
 def footer(text: str) -> tuple[date | None, str | None]:
@@ -397,11 +400,20 @@ def subject_reference(subject: str | None) -> str | None:
     if not subject:
         return None
     m = _SUBJECT_REF.match(f"Subject: {subject}")
-    ref = m.group("ref").rstrip("./_-") if m else None
+    ref = _subject_ref(m)
     if ref and _plausible_ref(ref):
         return ref
     labelled = _labelled_refs(subject, scan.fold(subject))  # "Your request - Our Ref: 2024/FOI/0456"
     return labelled[0] if labelled else None
+
+
+def _subject_ref(m: re.Match | None) -> str | None:
+    """The reference a _SUBJECT_REF match names, with its "FOI-" when the hyphen joins it ("RE: FOI-2024-0101")."""
+    if m is None:
+        return None
+    ref, start = m.group("ref").rstrip("./_-"), m.start("ref")
+    joined = re.search(r"(?:foi|foia|foisa|eir)-$", m.string[max(0, start - 6):start], re.IGNORECASE)
+    return m.string[start - len(joined.group(0)):start] + ref if joined else ref
 
 
 def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | None, list[str]]:
@@ -417,8 +429,8 @@ def reference(text: str, folded: str, footer_ref: str | None) -> tuple[str | Non
             folded, ("foi", "eir", "freedom")) else None
         if heading:
             return heading, []
-        subject = next((m.group("ref").rstrip("./_-") for m in _SUBJECT_REF.finditer(text)
-                        if _plausible_ref(m.group("ref").rstrip("./_-"))), None) if "subject:" in folded else None
+        subject = next((_subject_ref(m) for m in _SUBJECT_REF.finditer(text)
+                        if _plausible_ref(_subject_ref(m))), None) if "subject:" in folded else None
         token = subject or next((t.group(0) for t in _FOI_TOKEN.finditer(text) if _plausible_ref(t.group(0))), None)
         return token or footer_ref, []
     first, warnings = found[0], []

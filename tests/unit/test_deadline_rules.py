@@ -507,3 +507,25 @@ def test_dates_given_as_text_are_refused_with_a_clear_error():
         RequestFacts(regime="foia", received="2025-02-30")
     with pytest.raises(TypeError, match="fee period"):
         RequestFacts(regime="foia", received=D(2025, 3, 3), fees=(FeePeriod("2025-03-04"),))
+
+
+def test_a_fee_paid_more_than_three_months_after_its_notice_comes_too_late():
+    out = deadlines("foia", D(2025, 1, 6), fees=(FeePeriod(D(2025, 1, 8), D(2025, 5, 20)),))
+    assert (out.fee_lapses, out.response_due) == (D(2025, 4, 8), None)
+    in_time = deadlines("foia", D(2025, 1, 6), fees=(FeePeriod(D(2025, 1, 8), D(2025, 4, 7)),))
+    assert in_time.fee_lapses is None and in_time.response_due is not None
+
+
+def test_an_extension_estimate_before_the_twentieth_day_leaves_the_twentieth():
+    out = deadlines("foia", D(2025, 3, 10), extended=True, extension_estimate=D(2025, 3, 20))
+    assert (out.response_due, out.extended_due) == (D(2025, 4, 8), D(2025, 4, 8))
+    assert "which stands" in out.rules["extended_due"]
+    assert out.very_overdue == D(2025, 5, 9)
+
+
+def test_every_date_has_its_rule():
+    for regime in ("foia", "eir", "foisa", "eisr"):
+        out = deadlines(regime, D(2025, 3, 10), response=D(2025, 4, 4), review_requested=D(2025, 4, 10),
+                        review_outcome=D(2025, 5, 1), decision_notice=D(2025, 8, 1))
+        dated = {name for name in Deadlines.__dataclass_fields__ if name != "rules" and getattr(out, name)}
+        assert dated <= set(out.rules), (regime, dated - set(out.rules))

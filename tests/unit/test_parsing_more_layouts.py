@@ -2125,3 +2125,44 @@ def test_a_three_level_table_with_a_wrong_group_row_keeps_its_levels_from_the_la
 @pytest.mark.parametrize("footer", ["12 March 2021 Ref: 0456/21", "FOI 0456/21 12/03/2021"])
 def test_a_footers_date_beside_a_labelled_reference(footer):
     assert str(parse_text(f"Dear Sir\n\nThe figures follow.\n\n{footer}\n").facts.letter_date) == "2021-03-12"
+
+
+@pytest.mark.parametrize("text, exemptions", [
+    ("In 2023 the force refused 312 requests under section 12 and 11 requests under section 14(1).", ()),
+    ("Our previous response to FOI-2023-0010 applied section 31(1)(a) to similar information. On this occasion the "
+     "information is provided in full below.", ()),
+    ("You asked:\n1. Did you apply section 40 to any previous request on this topic?\n\nResponse\n1. Yes, in March 2022.", ()),
+    ("I do not uphold the application of section 31(1)(a). The withheld figures are now disclosed below.", ()),
+    ("The application of section 31(1)(a) is not upheld.", ()),
+    ("The original response applied section 31(1)(a). Having reviewed it, I have decided that section 31(1)(a) was "
+     "wrongly applied and the figures are disclosed below.", ()),
+    ("The original response relied on section 40(2). Having reviewed it, I uphold that decision.", ("s40(2)",)),
+    ("The information is exempt under § 40(2) of the Act.", ("s40(2)",))])
+def test_sections_reported_on_rather_than_relied_on(text, exemptions):
+    assert parse_text("Date: 12 June 2024\n\n" + text + "\n").facts.exemptions == exemptions
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("Our Ref: FOI 2024 0123\nDate: 12 June 2024\n", "FOI 2024 0123"),
+    ("Thank you for your request (Ref: FOI 2024 0123) which was received on 15 May 2024.\n", "FOI 2024 0123"),
+    ("Reference No: 2024 0456\nDate: 12 June 2024\n", "2024 0456"),
+    ("Our Ref: FOI 0123 24\nDate: 12 June 2024\n", "FOI 0123 24"),
+    ("Our Ref: FOI 1234 / 24\nDate: 12 June 2024\n", "FOI 1234 / 24"),
+    ("Our Ref: 12345 24 May 2024\n", "12345"),
+    ("From: FOI <foi@kent.police.uk>\nSent: 14 June 2024 10:02\nSubject: RE: FOI-2024-0101\n\nDear Ms Jones\n\n"
+     "The information is attached.\n", "FOI-2024-0101")])
+def test_references_written_with_spaces_and_a_hyphenated_subject(text, reference):
+    assert parse_text(text).facts.reference == reference
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Date: 14 May 2024\n\nYour request was received on Fri 3rd May 2024.", "request_received_date", "2024-05-03"),
+    ("Date: 14 May 2024\n\nYour request was received on Fri, 3 May 2024.", "request_received_date", "2024-05-03"),
+    ("Date: 14 May 2024\n\nYour request was received on Friday the 3rd of May 2024.\n", "request_received_date",
+     "2024-05-03"),
+    ("Kent Police\nOur Ref: K-1\nFriday the 14th of June 2024\n\nYour request was received on 15 May 2024.\n",
+     "letter_date", "2024-06-14"),
+    ("Date received: 03/04/2024      Date responded: 30/04/2024\n\nThe information is attached.\n", "letter_date",
+     "2024-04-30")])
+def test_dates_with_short_weekdays_the_nth_of_and_date_responded(text, field, value):
+    assert str(getattr(parse_text(text).facts, field)) == value
