@@ -78,7 +78,7 @@ def question_number(line: str) -> str | None:
     return "".join(part for part in bare.groups() if part).lower() if bare else None
 
 
-_MORE_PARTS = re.compile(r"(?:and|&|,|to|-|–)\s*(?:\d{1,2}\s*)?\(?[a-z]\)?(?=\s|$|[:.\-–])", re.IGNORECASE)
+_MORE_PARTS = re.compile(r"(?:and|&|,|to|-|–)\s*(?:\d{1,2}\s*\(?[a-z]\)?|\([a-z]\)|[a-z]\))(?=\s|$|[:.\-–])", re.IGNORECASE)
 
 
 def _number(match: re.Match) -> str:

@@ -103,7 +103,7 @@ _ASIDE = re.compile(  # advice about a future request, or the requester's own wo
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many"
     r"|(?:we|the\s+force)\s+(?:may|might|could)\s+(?:apply|rely|use|consider)|in\s+(?:previous|past|earlier)\s+years"
     r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been)|did\s+you|have\s+you|refused\s+[\d,]+\s+(?:requests?|applications?)"
-    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to)\b",
+    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to\s+(?!your\b|this\b))\b",
     re.IGNORECASE)  # (statistics of refusals; what another request was told)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
@@ -168,7 +168,7 @@ _NCND_STARTS = ("neither", "ncnd", "exempt", "excluded", "relieved", "released",
 _SCOTTISH_WORDS = ("foisa", "(scotland)", "scottish", "eisr")
 # A letter from Police Scotland names itself at its head (one naming it further down may be English: "Similar
 # data may be held by Police Scotland"), and answers under the Scottish Act even where it does not name it.
-_SCOTTISH_HEAD = re.compile(r"\A(?:[^\n]*\n){0,3}?[ \t]*(?:[^\n]{0,30}\b)?Police\s+Scotland\b[^\n]{0,40}$",
+_SCOTTISH_HEAD = re.compile(r"\A(?:[^\n]*\n){0,3}?[ \t]*Police\s+Scotland\b[^\n]{0,40}$",
                             re.IGNORECASE | re.MULTILINE)  # a short line at the head: the letterhead
 _NOT_HELD_WORDS = ("no", "n't", "unable")  # in every _NOT_HELD and _UNABLE match
 _RELIANCE_STARTS = ("exempt", "exception", "appl", "rel", "engag", "by", "refus", "withh", "redact", "confirm",
@@ -193,7 +193,7 @@ def extract_facts(text: str, sent: date | None = None, subject: str | None = Non
     reference, reference_warnings = fd.reference(text, folded, footer_ref)
     reference = reference or fd.subject_reference(subject)
     scottish = (scan.has_any(folded, _SCOTTISH_WORDS) and bool(_SCOTTISH.search(text))) or bool(
-        _SCOTTISH_HEAD.match(text, 0, 400))
+        _SCOTTISH_HEAD.match(text, 0, 400) and "act 2000" not in folded)
     quoted = _quoted(text)
     exemptions = _exemptions(lines, folded, sentences, scottish, quoted)
     if "exempt" in folded or "exception" in folded:  # "Exemptions applied: 40(2), 31(1)(a)": no "section"
@@ -360,6 +360,9 @@ _REVERSED = re.compile(r"\b(?:do|does|did|have|has|can)\s+not\s+uphold\b|\bcanno
                        r"|\b(?:wrongly|incorrectly|inappropriately|not\s+correctly)\s+applied\b", re.IGNORECASE)
 
 
+_COMPLAINT = re.compile(r"\b(?:complaint|appeal|grounds|request\s+for\s+(?:a\s+)?review)\b", re.IGNORECASE)
+
+
 def _overturned(sentences: list[tuple[int, str]], k: int, cited_in: dict) -> list[str] | None:
     """The provisions a review overturns in the two sentences after sentence k: those it names
     there, or all of them ([]: "I do not uphold that decision"); None when it overturns nothing."""
@@ -367,6 +370,8 @@ def _overturned(sentences: list[tuple[int, str]], k: int, cited_in: dict) -> lis
         sentence = sentences[j][1]
         if _REVERSED.search(sentence) is None:
             continue
+        if _COMPLAINT.search(sentence) and j not in cited_in:
+            return None  # "I do not uphold your complaint": the first response stands
         return [p for cite in scan.finditer(_CITE, sentence, cited_in.get(j, ()))
                 for p in _provisions("reg" if cite.group("kind").lower().startswith("reg") else "s", cite.group("body"))]
     return None

@@ -458,6 +458,8 @@ def _labelled_refs(text: str, folded: str) -> list[str]:
         if value is None:
             continue
         ref = value.group(0).rstrip("./_-")
+        if " " in ref and re.search(r"[/_-]", ref.split(" ", 1)[0]):
+            ref = ref.split(" ", 1)[0]  # "003456/22 01234 567890": the reference, then a phone number
         if _plausible_ref(ref) and not _PHONE.match(text, at) and not _POSTCODE.match(text, at):
             refs.append(ref)
     return refs

@@ -306,13 +306,15 @@ def _label_columns(header: list[list[str]], body: list[list[str]]) -> int:
     width = len(body[0])
     while n < width - 1:
         texts = sum(1 for r in body if r[n] and not is_value_like(r[n]) and not TIME.match(r[n])
-                    and not _CELL_DATE.match(r[n]) and not is_answer(r[n]))  # "01/04/2021", "Yes", "1:4": values
+                    and not _CELL_DATE.match(r[n]) and not (is_answer(r[n]) and not r[n][-1:].isalpha() or r[n] in _YES_NO))
+        # ("01/04/2021", "Yes", "1:4" are values; "3 months" may be a category, as "2022" under "Year" is)
         if texts * 2 <= len(body) and not (header and _KEY_HEADING.match(header[-1][n])):
             break
         n += 1
     return n
 
 
+_YES_NO = frozenset({"Yes", "No", "yes", "no", "YES", "NO", "Y", "N"})
 _CELL_DATE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?[ -]"
                         r"[A-Za-z]{3,9}\.?[ -]\d{4})$")
 # A column so headed, after the labels and before other figures, is a label column of figures:

@@ -346,6 +346,10 @@ def _one_column_header(previous: str) -> _OneColumn | None:
     return None
 
 
+_CAPTION_WORDS = frozenset("breakdown by of and for in per summary figures data statistics table recorded overview "
+                           "analysis report numbers type types information details".split())
+
+
 def _worded_header(previous: str, cells: list[str], line: str) -> list[str] | None:
     """The header cells of a single-spaced line of words over a single-spaced row of figures,
     when its first words name what the labels are (_ROW_HEADING) and each word after them,
@@ -359,8 +363,9 @@ def _worded_header(previous: str, cells: list[str], line: str) -> list[str] | No
     if len(words) <= figures:
         return None
     head, names = words[:len(words) - figures], words[len(words) - figures:]
-    if not _ROW_HEADING.match(" ".join(head)) or not all(w[:1].isupper() and w.replace("%", "").isalpha() for w in names):
-        return None
+    if not _ROW_HEADING.match(" ".join(head)) or not all(w[:1].isupper() and w.replace("%", "").isalpha()
+                                                         and w.lower() not in _CAPTION_WORDS for w in names):
+        return None  # ("Crime Type Breakdown", "Offences Recorded By Year": captions)
     return [" ".join(head), *names]
 
 
@@ -545,6 +550,8 @@ def _header_after_total(run: list[list[str]], cells: list[str]) -> bool:
     last = run[-1]
     if len(run) < 3 or not last or not _is_total_line(last[0]) or is_subtotal_label(last[0]) or not is_header_like(cells):
         return False
+    if not _is_data(cells) and len(set(cells[1:])) < len(cells) - 1:
+        return False  # "Change  Up  Up": a row of words, not headings (each heading names its own column)
     return not _is_data(cells) or (is_header_like(run[0]) and _is_data(run[0]))  # words; or years, as its header's
 
 
@@ -578,6 +585,9 @@ def _grid(run: list[list[str]], raw: list[str], above: list[str], context: list[
             len(row) == 2 and _PHONE_NUMBER.match(row[1]) for row in run) or _contents(run, above):
         context.extend(raw)  # prose after all ('Our Ref:   FOI/123', 'Your Ref:  N/A'): the lines, for the facts
         context.extend(labelled_pairs(run))
+        return None
+    if type(run[0]) is _OneColumn and sum(1 for row in run[1:] if len(row) == 2) < 2:  # "Force ... Unit" / "PO Box 168"
+        context.extend(raw)
         return None
     if _justified(run):  # its words with single spaces, read as the sentences they are
         context.extend(" ".join(line.split()) for line in raw)

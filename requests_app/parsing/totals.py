@@ -42,6 +42,13 @@ def _share(name: str) -> bool:
     return bool(_SHARE_NAME.search(name or "")) and not _NOT_SHARE.search(name or "")
 
 
+def _whole_share(name: str) -> bool:
+    """A heading that says its figures are shares of the whole ("%", "% of total", "Percentage", "Share"),
+    not a measure printed as a percentage ("Positive outcome %")."""
+    name = name[:-2] if name.endswith(" %") else name  # (tables.py's mark for figures printed with "%")
+    return bool(re.match(r"\s*%|.*\b(?:percentage|share|proportion|of\s+(?:the\s+)?total|per\s*cent\s+of)\b", name, re.IGNORECASE))
+
+
 def _shares_agree(stated, computed, parts: int) -> bool | None:
     """Whether shares add up to their stated total (each part rounded: half a point a part); None when
     neither is about 100, so that the column is no share of a whole and is not checked."""
@@ -98,7 +105,8 @@ def _same(stated, computed, parts: int = 2, values=()) -> bool:
     coarsest place printed among them (`values`, the parts) for each part and for the total.
     A £40 gap in £10,000.00, or £1,000 in £2,001,000.00, is a mismatch; 33.3 × 3 against 100 is not."""
     if isinstance(stated, float) or isinstance(computed, float):
-        places = min((_places(v) for v in (stated, *values) if type(v) is float), default=1)
+        places = min((_places(v) if type(v) is float else 0 for v in (stated, *values) if type(v) in _NUMBER_TYPES),
+                     default=1)  # (a total rounded to whole pounds over parts in pence: half a pound a part)
         return abs(stated - computed) <= 0.5 * 10.0 ** -places * (parts + 1) + 1e-9
     return stated == computed
 
@@ -207,6 +215,8 @@ def _row_checks(columns: list[str], rows: list[Row]) -> tuple[int, list[str]]:
                 continue
             if not _additive(columns[j] if j < len(columns) else ""):
                 computed = _sum(segment_columns[j]) if j < len(columns) and _share(columns[j]) else None
+                if computed is not None and not _whole_share(columns[j]) and abs(stated - 100) > 0.5 * len(segment):
+                    computed = None  # group rates that happen to add up to about 100, under an overall rate
                 agree = None if computed is None else _shares_agree(stated, computed, len(segment))
                 if agree is not None:  # a column of shares: they add up to its 100%, within their rounding
                     checked += 1

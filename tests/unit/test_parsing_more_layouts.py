@@ -2166,3 +2166,51 @@ def test_references_written_with_spaces_and_a_hyphenated_subject(text, reference
      "2024-04-30")])
 def test_dates_with_short_weekdays_the_nth_of_and_date_responded(text, field, value):
     assert str(getattr(parse_text(text).facts, field)) == value
+
+
+# -- from a review of the session's diff against its first code: each was read right before it ---------------
+
+@pytest.mark.parametrize("text, exemptions", [
+    ("The original response relied on section 40(2) of the Act to withhold the officers' names. I do not uphold your "
+     "complaint, and the decision stands.", ("s40(2)",)),
+    ("The initial response withheld the information under section 31(1)(a). Having reviewed the case, your complaint "
+     "has not been upheld. The exemption was correctly applied.", ("s31(1)(a)",)),
+    ("Our previous response to your request relied on section 31(1)(a), and having reviewed it I maintain that "
+     "decision.", ("s31(1)(a)",))])
+def test_a_review_that_rejects_the_complaint_keeps_the_exemption(text, exemptions):
+    assert parse_text("Our Ref: FOI/2023/1234\n\nDate: 5 June 2023\n\n" + text + "\n").facts.exemptions == exemptions
+
+
+def test_police_scotland_named_in_an_english_replys_subject_is_no_scottish_reply():
+    facts = parse_text("Cumbria Constabulary\nFOI Request: Mutual aid to Police Scotland\nOur Ref: FOI/2022/0456\n\n"
+                       "This letter serves as a Refusal Notice under Section 17(1) of the Freedom of Information Act "
+                       "2000. Section 31(1)(a) applies to the deployment figures.\n").facts
+    assert (facts.exemptions, facts.information_not_held) == (("s31(1)(a)",), False)
+
+
+@pytest.mark.parametrize("text", [
+    "Month      Hours lost\nJanuary    120.4\nFebruary   98.7\nMarch      110.2\nTotal      329\n",
+    "Year      Overtime cost (£)\n2019      £12,345.67\n2020      £13,210.10\n2021      £14,002.55\nTotal     £39,558\n",
+    "Ethnicity   Searches   Positive outcome %\nWhite          1200        22.1%\nBlack           300        18.4%\n"
+    "Asian           250        20.3%\nMixed           100        19.7%\nOther            50        21.0%\n"
+    "Total          1900        21.2%\n"])
+def test_totals_rounded_to_the_place_printed_and_rates_under_an_overall_rate_are_consistent(text):
+    table = parse_text(text).tables[0]
+    assert (table.totals_consistent, table.warnings) == (True, ())
+
+
+def test_the_session_s_new_table_rules_stay_out_of_letterheads_captions_and_word_rows():
+    assert parse_text("Question 2a, a breakdown by gender\n\nGender  2021  2022\nMale      10    12\nFemale     5     6\n"
+                      ).tables[0].question == "2a"
+    assert parse_text("Force Disclosure Unit\nPO Box 168\nBlackburn BB1 9GG\n\nDear Requester,\n\nThe number of "
+                      "arrests was 12.\n").tables == ()
+    caption = parse_text("Crime Type Breakdown\nBurglary 120 130\nTheft 200 210\n").tables[0]
+    assert (caption.title, caption.row_header) == ("Crime Type Breakdown", None)
+    rank = parse_text("Officer rank    Length of suspension    Number\nConstable       3 months                  4\n"
+                      "Sergeant        6 months                  2\n").tables[0]
+    assert (rank.row_header, rank.columns) == ("Officer rank / Length of suspension", ("Number",))
+    change = parse_text("Area      2021   2022\nNorth      120    130\nSouth      100    110\nTotal      220    240\n"
+                        "Change     Up     Up\n").tables[0]
+    assert cells(change)[-1] == ["Change", "Up", "Up"]
+    for text, reference in (("Our Ref: 003456/22 01234 567890\n", "003456/22"), ("Our Ref: FOI/0456 2022\n", "FOI/0456")):
+        assert parse_text("Date: 3 March 2022\n" + text + "\nDear Sir,\n\nNone held.\n").facts.reference == reference
