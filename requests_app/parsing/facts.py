@@ -103,7 +103,7 @@ _ASIDE = re.compile(  # advice about a future request, or the requester's own wo
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many"
     r"|(?:we|the\s+force)\s+(?:may|might|could)\s+(?:apply|rely|use|consider)|in\s+(?:previous|past|earlier)\s+years"
     r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been)|did\s+you|have\s+you|refused\s+[\d,]+\s+(?:requests?|applications?)"
-    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to\s+(?!your\b|this\b))\b",
+    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to\s+(?!your\b|this\b)(?![^.]*\b(?:same\s+exemption|applies|also\s+appl|again)))\b",
     re.IGNORECASE)  # (statistics of refusals; what another request was told)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
@@ -530,9 +530,11 @@ _CITE_KIND_END = re.compile(r"\b(?:sections?|s\.|regulations?|reg\.)\s*$", re.IG
 
 # A section after the sign-off that explains the Act's terms rather than applies them: "Annex A -
 # Explanation of exemptions", "Glossary", "Definitions", "Guide to the legislation".
-_GLOSSARY = re.compile(r"^[ \t]*(?:(?:annex|appendix|schedule)\s+\w{1,3}\b\W*)?(?:[^\n]{0,40}?\b(?:glossary|definitions?"
+_GLOSSARY = re.compile(r"^[ \t]*(?=[^\n]{0,70}$)(?![^\n]*\.[ \t]*$)(?:(?:annex|appendix|schedule)\s+\w{1,3}\b\W*)?(?:[^\n]{0,40}?\b(?:glossary|definitions?"
                        r"|explanations?\s+of|guide\s+to|exemptions\s+explained|key\s+to|about\s+the\s+(?:exemptions|act))\b"
                        r"|legislation\W*$)(?![^\n]*\b(?:applied|relied|used)\b)[^\n]{0,80}$", re.MULTILINE)
+_APPLIED_HERE = re.compile(r"\b(?:this|the\s+requested|your)\s+information\b|\bha(?:s|ve)\s+been\s+(?:applied|withheld|redacted)"
+                           r"|\bwe\s+have\s+(?:applied|withheld|redacted)|\bhas\s+been\s+used\b")
 _GLOSSARY_WINDOW = 4000  # how far above a citation its heading, and above that the sign-off, are looked for
 
 
@@ -545,7 +547,9 @@ def _in_glossary(folded: str, at: int) -> bool:
     heading = None
     for heading in _GLOSSARY.finditer(folded, start, at):
         pass
-    return heading is not None and _SIGN_OFF.search(folded, max(0, heading.start() - _GLOSSARY_WINDOW), heading.start()) is not None
+    if heading is None or _APPLIED_HERE.search(folded, at, min(len(folded), at + 300)):
+        return False  # ("... so this information is withheld": an annex that applies it)
+    return _SIGN_OFF.search(folded, max(0, heading.start() - _GLOSSARY_WINDOW), heading.start()) is not None
 
 
 def _opens_heading(lines: list[tuple[int, str]], line_starts: list[int], at: int) -> bool:

@@ -251,9 +251,11 @@ def letter_date(text: str) -> date | None:
             if not (i and _OTHER_LABEL.match(previous)):  # not the value under "Date of request" / "Date received"
                 found = _line_date(line, near_top=i < 12)
                 if found:
-                    if (wordy or (i >= 4 and _full_date(line) is None)) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
+                    if (i >= 4 or wordy) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
                         # dates: 14/02/2024"): a "Date:" line further down, under the signature, is the letter's
                         for label in _DATE_LINE.finditer(text, end, end + 20_000):  # (the letter's own end)
+                            if not _SIGNED.search(text, end, label.start()):
+                                continue  # "Incident 1 / Date: 14/02/2019" in the answer: the date above stands
                             signed = _date_at_start(text[label.end():label.end() + 60])
                             if signed:
                                 return signed
@@ -262,6 +264,10 @@ def letter_date(text: str) -> date | None:
             wordy = wordy or line.count(" ") >= 7  # a sentence: the letter's body has begun
         start = end + 1
     return _labelled_response_date(text, n)
+
+
+_SIGNED = re.compile(r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards)\b",
+                     re.IGNORECASE | re.MULTILINE)
 
 
 def _labelled_response_date(text: str, end: int) -> date | None:

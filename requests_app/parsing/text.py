@@ -128,7 +128,8 @@ def find_grids_and_prose(text: str, source: str = "body", question: str | None =
         if cells is not None:
             if run and ((gap and not _continues(run, cells)) or (type(cells) is _Listed) != (type(run[0]) is _Listed)
                         or type(run[0]) is _OneColumn or (not gap and _is_total_line(run[-1][0])
-                                                            and _header_after_total(run, cells))):
+                                                            and _header_after_total(run, cells)
+                                                            and _figures_follow(lines, i, cells_of))):
                 # a page break into something else, or a listed figure beside a table's rows: apart
                 grids.extend(_side_by_side(_grid(run, raw, above, context, questions, source)))
                 run, raw, above = [], [], []
@@ -553,6 +554,16 @@ def _header_after_total(run: list[list[str]], cells: list[str]) -> bool:
     if not _is_data(cells) and len(set(cells[1:])) < len(cells) - 1:
         return False  # "Change  Up  Up": a row of words, not headings (each heading names its own column)
     return not _is_data(cells) or (is_header_like(run[0]) and _is_data(run[0]))  # words; or years, as its header's
+
+
+def _figures_follow(lines: list[str], i: int, cells_of: "_CellCache") -> bool:
+    """Whether the next line with text after line i is a row of figures (a new header's first row)."""
+    for line in lines[i + 1:i + 4]:
+        stripped = line.strip()
+        if stripped:
+            cells = cells_of(line, stripped)
+            return cells is not None and _is_data(cells)
+    return False
 
 
 def _continues(run: list[list[str]], cells: list[str]) -> bool:

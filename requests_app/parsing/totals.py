@@ -46,7 +46,8 @@ def _whole_share(name: str) -> bool:
     """A heading that says its figures are shares of the whole ("%", "% of total", "Percentage", "Share"),
     not a measure printed as a percentage ("Positive outcome %")."""
     name = name[:-2] if name.endswith(" %") else name  # (tables.py's mark for figures printed with "%")
-    return bool(re.match(r"\s*%|.*\b(?:percentage|share|proportion|of\s+(?:the\s+)?total|per\s*cent\s+of)\b", name, re.IGNORECASE))
+    return bool(re.match(r"\s*%\s*$|\s*%\s+(?:of|share)\b|.*\b(?:percentage\s+of|share|proportion|of\s+(?:the\s+)?total"
+                         r"|per\s*cent\s+of)\b", name, re.IGNORECASE))  # ("% detected", "Percentage arrested": rates)
 
 
 def _shares_agree(stated, computed, parts: int) -> bool | None:

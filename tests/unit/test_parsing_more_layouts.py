@@ -2214,3 +2214,21 @@ def test_the_session_s_new_table_rules_stay_out_of_letterheads_captions_and_word
     assert cells(change)[-1] == ["Change", "Up", "Up"]
     for text, reference in (("Our Ref: 003456/22 01234 567890\n", "003456/22"), ("Our Ref: FOI/0456 2022\n", "FOI/0456")):
         assert parse_text("Date: 3 March 2022\n" + text + "\nDear Sir,\n\nNone held.\n").facts.reference == reference
+
+
+def test_a_second_review_of_the_diff_letter_dates_rates_annexes_and_rows_after_a_total():
+    listed = parse_text("Kent Police\nFreedom of Information\n\nRef: FOI/1/24\n\nThe incidents occurred on the following "
+                        "dates:\n14/02/2024\n15/02/2024\n\nYours sincerely\n\nDate: 12 March 2024\n").facts
+    assert str(listed.letter_date) == "2024-03-12"  # the date signed under the letter, not one listed in it
+    for text in ("Crime\tRecorded\t% detected\nBurglary\t100\t45%\nRobbery\t50\t55%\nAll crimes\t150\t48%\n",
+                 "Ethnicity\tSearches\tPercentage arrested\nWhite\t600\t50%\nBlack\t300\t30%\nAsian\t100\t20%\n"
+                 "Total\t1000\t42%\n"):
+        assert parse_text(text).tables[0].warnings == ()  # rates, under an overall rate
+    again = parse_text("Date: 12 March 2024\n\nAs in our previous response to request 2023/123, section 31(1)(a) "
+                       "applies to this information.\n").facts
+    annex = parse_text("Date: 12 March 2024\n\nSome information has been withheld; the exemptions are set out in Annex "
+                       "A.\n\nYours sincerely\n\nFOI Unit\n\nAnnex A - Guide to the exemptions\n\nSection 31(1)(a) - Law "
+                       "enforcement. Disclosure would prejudice the prevention of crime, so this information is withheld.\n").facts
+    assert again.exemptions == annex.exemptions == ("s31(1)(a)",)
+    notes = parse_text("Area\tArrests\tCharges\nNorth\t5\t6\nSouth\t3\t4\nTotal\t8\t10\nNotes\tProvisional\tFinal\n").tables
+    assert cells(notes[0])[-1] == ["Notes", "Provisional", "Final"]
