@@ -217,8 +217,7 @@ _THREAD_WORDS = ("original message", "\nfrom:")  # one of them opens every _THRE
 _FORWARD = re.compile(r"^[ \t]*subject:[ \t]*(?:fw|fwd)\s*:", re.IGNORECASE | re.MULTILINE)
 # Once the reply has signed off, the message it answers may follow, opened by "On ... wrote:" or
 # by a mail header block ("From: ... / Date: ... / To: ... / Subject: ...") rather than Outlook's.
-_SIGN_OFF = re.compile(r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
-                       r"|(?:many|with)\s+thanks)\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE)
+_SIGN_OFF = fd.SIGN_OFF
 _QUOTE_OPEN = re.compile(r"^[ \t]*(?:on\b[^\n]{0,250}?\bwrote:[ \t]*$"
                          r"|from:[^\n]*\n(?:[ \t]*(?:sent|date|to|cc|subject):[^\n]*\n){1,4})", re.IGNORECASE | re.MULTILINE)
 

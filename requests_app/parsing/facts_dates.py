@@ -254,7 +254,7 @@ def letter_date(text: str) -> date | None:
                     if (i >= 4 or wordy) and not _LETTER_LABEL.match(line):  # a date in the answer ("on the following
                         # dates: 14/02/2024"): a "Date:" line further down, under the signature, is the letter's
                         for label in _DATE_LINE.finditer(text, end, end + 20_000):  # (the letter's own end)
-                            if not _SIGNED.search(text, end, label.start()):
+                            if not SIGN_OFF.search(text, end, label.start()):
                                 continue  # "Incident 1 / Date: 14/02/2019" in the answer: the date above stands
                             signed = _date_at_start(text[label.end():label.end() + 60])
                             if signed:
@@ -266,8 +266,9 @@ def letter_date(text: str) -> date | None:
     return _labelled_response_date(text, n)
 
 
-_SIGNED = re.compile(r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards)\b",
-                     re.IGNORECASE | re.MULTILINE)
+# A letter's sign-off line ("Yours sincerely", "Kind regards"): what follows is signature, annex or quoted thread.
+SIGN_OFF = re.compile(r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
+                      r"|(?:many|with)\s+thanks)\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE)
 
 
 def _labelled_response_date(text: str, end: int) -> date | None:

@@ -171,7 +171,7 @@ def _title_above(above: tuple[str, ...]) -> str | None:
         line = " ".join(line.split())
         if not line:
             continue
-        if _SOURCE_NOTE.match(line) or MARKING.match(line) or PAGE_FOOTER.search(line):
+        if SOURCE_NOTE.match(line) or MARKING.match(line) or PAGE_FOOTER.search(line):
             continue  # "Source: Niche RMS" under the caption names where the figures come from; "OFFICIAL" marks the page
         if part_letter(line) or _ROMAN_PART.match(line):
             return None  # "a)", "(a) Number of orders applied for", "ii) by ethnicity": the question's part, not a caption
@@ -189,7 +189,7 @@ _ROMAN_PART = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 _NOT_CAPTION = re.compile(r"dear\b|yours\s+(?:sincerely|faithfully)\b|(?:kind|best|warm)\s+regards\b|regards\W*$"
                           r"|many\s+thanks\b|thank\s+you\b|(?:our\s+)?(?:response|answer|reply|disclosure|decision)s?\W*$",
                           re.IGNORECASE)
-_SOURCE_NOTE = re.compile(r"(?:data\s+)?source\s*[:\-–]|notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]", re.IGNORECASE)
+SOURCE_NOTE = re.compile(r"(?:data\s+)?sources?\s*[:\-–]|notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\b(?:follows?|following|below|see|please|we|i|our|is|are|was|were|shows?|provided|attached"
                       r"|set\s+out|table|here|these|this)\b", re.IGNORECASE)
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from requests_app.parsing.model import Grid
-from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, PARTICULAR, _CONNECTORS, _KEY_HEADING,
+from requests_app.parsing.tables import (MARKING, PAGE_FOOTER, PARTICULAR, SOURCE_NOTE, _CONNECTORS, _KEY_HEADING,
                                          _is_total_label as _is_total_line,
                                          is_subtotal_label,
                                          header_rows, is_header_like, title_case_tail)
@@ -281,7 +281,7 @@ def _furniture(lines: list[str], cells_of: _CellCache, stripped_lines: list[str]
     found = {
         line for line, n in counts.items()
         if n >= 2 and len(line) < 120 and cells_of(line, line) is None and not question_number(line)
-        and not _word_tail(line) and not _SOURCE_LINE.match(line)  # "Source: RMS" under each table: its note
+        and not _word_tail(line) and not SOURCE_NOTE.match(line)  # "Source: RMS" under each table: its note
     }
     if found:  # the head of a wrapped label repeats too ("Casualty of paramilitary-style" / "assault  38")
         heads = dict.fromkeys(found, True)
@@ -316,7 +316,6 @@ _ROW_HEADING = re.compile(
 
 # A page footer of a date and a reference ("12/03/2021 0456/21"), printed once, between a table's rows
 _DATE_REF = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?=[A-Za-z0-9_.-]*[/A-Za-z-])[A-Za-z0-9/_.-]*\d[A-Za-z0-9/_.-]*$")
-_SOURCE_LINE = re.compile(r"(?:data\s+)?sources?\s*[:\-–]", re.IGNORECASE)
 _FIGURE_ENDS = frozenset("0123456789%*")  # how a line of a label and one figure ends
 
 
