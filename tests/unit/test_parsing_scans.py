@@ -49,6 +49,34 @@ def test_parse_text_leaves_the_collector_as_it_found_it(enabled):
         gc.enable() if was else gc.disable()
 
 
+def test_parse_text_hands_its_reply_to_the_oldest_generation():
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        gc.collect()
+        reply = parse_text("Offence\t2018\t2019\nHarassment\t3\t4\nStalking\t1\t2\n")
+        young = {id(o) for o in gc.get_objects(0)} | {id(o) for o in gc.get_objects(1)}
+        assert id(reply.tables[0]) not in young and id(reply.tables[0].rows[0]) not in young
+        assert any(o is reply.tables[0] for o in gc.get_objects(2))
+        assert gc.get_freeze_count() == 0  # nothing is left frozen
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_parse_text_leaves_frozen_objects_frozen():
+    """A pre-fork server freezes its start-up objects; parse_text must not unfreeze them."""
+    was = gc.isenabled()
+    gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parse_text("Offence\t2018\t2019\nHarassment\t3\t4\nStalking\t1\t2\n")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        gc.enable() if was else gc.disable()
+
+
 @pytest.mark.parametrize("text, exemptions", [
     ("Intro words. Section 21 Website Link\n", ()),  # not relied on, and opens no heading line
     ("Section 21 Website Link\n", ("s21",)),  # a heading line
