@@ -19,6 +19,9 @@
    every page. Target: ours at most 1.3x pdfplumber. When it is slower, or with --profile,
    a cProfile of one parse_bytes() call is printed (top 15 by cumulative time).
 
+The parser modules run compiled when `make setup` built them (requests_app/parsing/speedups.py),
+as pure Python with FOITRACKER_PURE_PARSER=1; the first lines of the output say which ran.
+
 Best of --repeats, time.perf_counter; ours and its baseline run interleaved (a gc.collect()
 before each run) so that both see the same machine load.
 """
@@ -348,6 +351,17 @@ def _have_facts() -> bool:
         return False
 
 
+def _modules_mode() -> str:
+    """Which parser ran: compiled by Cython (requests_app/parsing/speedups.py) or pure Python."""
+    try:
+        from requests_app.parsing import speedups
+    except ImportError:  # a revision from before speedups.py
+        return "pure Python"
+    if speedups.active():
+        return "compiled with Cython from their sources (FOITRACKER_PURE_PARSER=1 runs them as Python)"
+    return "pure Python (`make compile` builds the compiled ones)"
+
+
 def tables_of_text(text: str) -> list:
     """find_grids + build_table for every grid: parse_text() without the facts step."""
     return [t for t in (build_table(g) for g in text_mod.find_grids(text, "body")) if t]
@@ -657,6 +671,7 @@ def main(argv=None) -> int:
     print(f"# reply parser benchmark: --mb {args.mb:g}, --pages {args.pages}, best of {args.repeats}, "
           f"seed {args.seed}, facts {'included (parse_text/parse_bytes)' if with_facts else 'NOT included (no facts.py)'}",
           flush=True)
+    print(f"# parser modules: {_modules_mode()}", flush=True)
     results: dict = {}
     ok = True
     if args.only in (None, "text"):

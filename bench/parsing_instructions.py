@@ -9,7 +9,9 @@ code on the same input executes the same number, to within 0.1%, whatever else t
 runs. This script counts them for parse_text() on the first --mb MB of the generated reply of
 parsing_bench.py, for this checkout and for REV (a git worktree made for the run and removed
 after), each less the same run on no text (start-up, imports, warm-up), and prints both and
-their ratio. PYTHONHASHSEED is fixed so that dict and set layouts are the same in every run.
+their ratio. Both run as pure Python (FOITRACKER_PURE_PARSER=1: a revision's worktree has no
+compiled modules, and the count is of the Python code). PYTHONHASHSEED is fixed so that dict
+and set layouts are the same in every run.
 
 Needs valgrind (`apt-get install valgrind`); each count takes about 20 s a MB.
 """
@@ -52,7 +54,7 @@ if {count}:
 def instructions(root: Path, mb: float, phase: str, count: bool) -> int:
     # (each revision's own bench/parsing_bench.py: it puts its own checkout first on sys.path)
     code = _RUN.format(root=str(root), bench=str(root / "bench"), mb=mb, phase=phase, count=int(count))
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    env = dict(os.environ, PYTHONHASHSEED="0", FOITRACKER_PURE_PARSER="1")  # Python against Python
     done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
