@@ -229,7 +229,7 @@ def own_part(text: str, forwarded: bool = False) -> str:
     (`forwarded`: its Subject header says "FW:", or a "Subject: FW:" line heads the text):
     Outlook puts "FW:" on the forward's subject only, and heads the reply with its own.
     For one e-mail body or letter; attachments are read in their own right (reply.py)."""
-    folded = text.lower()
+    folded = scan.fold(text)  # (offset for offset: the cuts below are the regex matches' offsets)
     cut, own_from = len(text), 0
     if scan.has_any(folded, _THREAD_WORDS):
         for m in _THREAD.finditer(text):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 # Characters re.IGNORECASE takes for an ASCII letter that str.lower() does not turn into it.
 _IGNORECASE_ALIKE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
+@lru_cache(maxsize=1)  # asked twice of one reply's text: by facts.own_part, then by extract_facts
 def fold(text: str) -> str:
     """`text` lower-cased offset for offset, ASCII letters as re.IGNORECASE compares them."""
     if not text.isascii():

@@ -85,3 +85,10 @@ def test_parse_text_leaves_frozen_objects_frozen():
 ])
 def test_repeated_sentence_heading_decided_per_place(text, exemptions):
     assert parse_text(text).facts.exemptions == exemptions
+
+
+def test_a_replys_text_is_folded_once_for_own_part_and_the_facts():
+    text = "Dear Sir,\nOur ref: FOI/1. Section 40(2) applies.\nİ\n" * 50
+    first = scan.fold(text)
+    assert scan.fold(text) is first  # the second ask is the first answer
+    assert len(first) == len(text) and first.startswith("dear sir")  # offset for offset ("İ" stays one character)
