@@ -849,14 +849,16 @@ def _align(run: list[list[str]], raw: list[str], n_head: int | None) -> list[lis
         return run  # no header row to align to
     base = max(range(n_head), key=lambda i: (len(run[i]), i))  # the header line with most headings
     spans = [m.span() for m in _SEGMENT.finditer(raw[base])]
-    if len(spans) != len(run[base]) or len(spans) < 2:
+    header = [list(row) for row in run[:n_head]]
+    if n_head > 1 and header[base][:1] == [""] and len(spans) == len(header[base]) - 1:
+        header[base] = header[base][1:]  # the label's blank heading (_label_under_its_column): placed again below
+    if len(spans) != len(header[base]) or len(spans) < 2:
         return run
     body, body_raw = run[n_head:], raw[n_head:]
     widths = Counter(len(r) for r in body if len(r) > 1)
     if not widths:
         return run
     width = len(spans)
-    header = [list(row) for row in run[:n_head]]
     indent = min(len(line) - len(line.lstrip(" ")) for line in body_raw)
     if widths.most_common(1)[0][0] == width + 1 and spans[0][0] > indent:
         spans = [(0, 0), *spans]  # the label column has no heading: its cell is blank
@@ -870,7 +872,7 @@ def _align(run: list[list[str]], raw: list[str], n_head: int | None) -> list[lis
             header[base] = [*header[base][:k], "", *header[base][k:]]
             width += 1
     if n_head > 1:
-        if width not in widths:
+        if width not in widths or (run[base][:1] == [""] and header[base][:1] != [""]):
             return run  # no row fills the columns the headings make: the figures are not under them
         header = [row if i == base else _headings_over(raw[i], spans) for i, row in enumerate(header)]
     out = header

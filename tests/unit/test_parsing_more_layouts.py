@@ -2232,3 +2232,16 @@ def test_a_second_review_of_the_diff_letter_dates_rates_annexes_and_rows_after_a
     assert again.exemptions == annex.exemptions == ("s31(1)(a)",)
     notes = parse_text("Area\tArrests\tCharges\nNorth\t5\t6\nSouth\t3\t4\nTotal\t8\t10\nNotes\tProvisional\tFinal\n").tables
     assert cells(notes[0])[-1] == ["Notes", "Provisional", "Final"]
+
+
+@pytest.mark.parametrize("second, columns", [
+    ("                 Apr-Jun    Jul-Sep", ("Q1 Apr-Jun", "Q2 Jul-Sep", "Total")),
+    ("                 2025       2025", ("Q1 2025", "Q2 2025", "Total")),
+])
+def test_a_two_line_header_with_no_heading_over_the_labels(second, columns):
+    """The second line of headings stands over the figures' columns, not over the labels (a probe's
+    case 26: every second-line heading had moved one column left, "Apr-Jun" heading the labels)."""
+    table = parse_text("Response\n\n                 Q1         Q2         Total\n" + second + "\n"
+                       "999 calls        24,118     26,402     50,520\n101 calls        61,207     63,880    125,087\n").tables[0]
+    assert (table.row_header, table.columns) == (None, columns)
+    assert [r.values for r in table.rows] == [(24118, 26402, 50520), (61207, 63880, 125087)]
