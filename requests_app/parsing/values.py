@@ -9,7 +9,8 @@ from requests_app.parsing.model import Value
 # '-', en dash, em dash, and 'ı' (how '-' comes out of some PDF-to-text conversions).
 NIL_MARKERS = frozenset({"-", "–", "—", "ı", "--", "‒", "−"})
 # Thousands separators, £, %, decimals; no leading zero (a phone number or code, not a count).
-_NUMBER = re.compile(r"^\(?[-−+]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?%?\)?$|^\(?[-−+]?£?\s?(?:0|[1-9]\d*)(?:\.\d+)?%?\)?$")
+_NUMBER = re.compile(r"^\(?[-−+]?£?\s?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?:\s?%)?\)?$"
+                     r"|^\(?[-−+]?£?\s?(?:0|[1-9]\d*)(?:\.\d+)?(?:\s?%)?\)?$")  # ("45.0 %": a space before the sign too)
 # Figures printed with a unit or their share, kept as printed ("anything else"), but figures
 # for finding a table's columns and telling a table from prose: "£1.2m", "3.5k", "112 (36%)".
 _FIGURE_TEXT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?(?:m|bn|k|million|billion)$"

@@ -2245,3 +2245,13 @@ def test_a_two_line_header_with_no_heading_over_the_labels(second, columns):
                        "999 calls        24,118     26,402     50,520\n101 calls        61,207     63,880    125,087\n").tables[0]
     assert (table.row_header, table.columns) == (None, columns)
     assert [r.values for r in table.rows] == [(24118, 26402, 50520), (61207, 63880, 125087)]
+
+
+@pytest.mark.parametrize("text", [
+    "Area        Detected    Rate\nNorth       120         45.0 %\nSouth       80          30.5 %\n",
+    "Area\tDetected\tRate\nNorth\t120\t45.0 %\nSouth\t80\t30.5 %\n",
+])
+def test_a_percentage_with_a_space_before_its_sign_is_a_figure(text):
+    """'45.0 %' is 45.0 as '45.0%' is (the contract drops the %); a probe found it kept as text."""
+    table = parse_text(text).tables[0]
+    assert (table.columns, [r.values for r in table.rows]) == (("Detected", "Rate"), [(120, 45.0), (80, 30.5)])
