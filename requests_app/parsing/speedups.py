@@ -14,6 +14,7 @@ are the same (tests/unit/test_parsing_speedups.py compares both on the seeds and
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ DIGEST_FILE = "SOURCES.sha256"
 # The modules parse_text() spends its time in (reply.py, the readers and this one stay Python).
 MODULES = ("text", "tables", "nesting", "totals", "values", "facts", "facts_dates", "model", "scan")
 PURE_ENV = "FOITRACKER_PURE_PARSER"
+_SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]  # ".cpython-311-x86_64-linux-gnu.so"
 
 
 def source_digest(folder: Path = HERE, modules: tuple[str, ...] = MODULES) -> str:
@@ -43,7 +45,8 @@ def search_path(package_path: list[str], compiled: Path = COMPILED, folder: Path
         built = (compiled / DIGEST_FILE).read_text().strip()
     except OSError:
         return list(package_path)
-    if built != source_digest(folder):
+    if built != source_digest(folder) or not all(
+            (compiled / f"{name}{_SUFFIX}").is_file() for name in MODULES):  # (a build for another platform)
         return list(package_path)
     return [str(compiled), *package_path]
 

@@ -25,6 +25,8 @@ def sources(tmp_path):
     compiled = tmp_path / "_compiled"
     compiled.mkdir()
     (compiled / speedups.DIGEST_FILE).write_text(speedups.source_digest(folder) + "\n")
+    for name in speedups.MODULES:
+        (compiled / f"{name}{speedups._SUFFIX}").write_bytes(b"")  # (only their presence is asked)
     return folder, compiled
 
 
@@ -46,6 +48,13 @@ def test_no_digest_no_build(sources, monkeypatch):
     folder, compiled = sources
     monkeypatch.delenv(speedups.PURE_ENV, raising=False)
     (compiled / speedups.DIGEST_FILE).unlink()
+    assert speedups.search_path([str(folder)], compiled, folder) == [str(folder)]
+
+
+def test_a_build_missing_a_module_is_not_used(sources, monkeypatch):
+    folder, compiled = sources
+    monkeypatch.delenv(speedups.PURE_ENV, raising=False)
+    (compiled / f"nesting{speedups._SUFFIX}").unlink()  # a build for another platform names its files otherwise
     assert speedups.search_path([str(folder)], compiled, folder) == [str(folder)]
 
 
