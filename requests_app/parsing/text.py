@@ -688,17 +688,26 @@ def _side_by_side(grid: Grid | None) -> list[Grid]:
     if grid is None:
         return []
     cells = grid.cells
+    captions: tuple[str, ...] = ()
+    if (len(cells) >= 4 and len(cells[0]) == 2 and len(cells[1]) >= 4 and not any(map(is_value_like, cells[0]))
+            and all(len(r) == len(cells[1]) for r in cells[2:])):
+        captions, cells = cells[0], cells[1:]  # "Stop and search 2024        Stop and search 2025": each one's caption
     head = cells[0]
     width = len(head)
-    if width < 5 or len(cells) < 3:
+    if width < 4 or len(cells) < 3:
         return [grid]
     candidates = [j for j in range(2, width - 1) if head[j] and not is_value_like(head[j])]
     if not candidates or any(len(r) != width for r in cells):
         return [grid]  # the usual table: figures' headings after the first two columns
     for j in candidates:
+        if width < 5 and _normalised(head[:j]) != _normalised(head[j:]):
+            continue  # four columns: two tables only under the same headings twice ("Reason  Searches" twice)
         if all(r[j] and not is_value_like(r[j]) for r in cells) and all(
                 r[j - 1] and is_value_like(r[j - 1]) for r in cells[1:]):
             left, right = tuple(r[:j] for r in cells), tuple(r[j:] for r in cells)
+            if captions:
+                return [replace(grid, cells=left, indents=(), title=captions[0]),
+                        replace(grid, cells=right, indents=(), above=(), title=captions[1])]
             return [replace(grid, cells=left, indents=()), replace(grid, cells=right, indents=(), above=())]
     return [grid]
 

@@ -2255,3 +2255,25 @@ def test_a_percentage_with_a_space_before_its_sign_is_a_figure(text):
     """'45.0 %' is 45.0 as '45.0%' is (the contract drops the %); a probe found it kept as text."""
     table = parse_text(text).tables[0]
     assert (table.columns, [r.values for r in table.rows]) == (("Detected", "Rate"), [(120, 45.0), (80, 30.5)])
+
+
+def test_two_captioned_tables_side_by_side_of_four_columns():
+    """Each half under its own caption (a probe's t12: both tables were dropped, with no warning)."""
+    text = ("Stop and search 2024                         Stop and search 2025\n"
+            "Reason              Searches                 Reason              Searches\n"
+            "Drugs                    410                 Drugs                    355\n"
+            "Weapons                   96                 Weapons                   81\n"
+            "Total                    506                 Total                    436\n")
+    tables = parse_text(text).tables
+    assert [(t.title, t.row_header, t.columns) for t in tables] == [
+        ("Stop and search 2024", "Reason", ("Searches",)), ("Stop and search 2025", "Reason", ("Searches",))]
+    assert [[(r.label, r.values, r.total) for r in t.rows] for t in tables] == [
+        [(("Drugs",), (410,), False), (("Weapons",), (96,), False), (("Total",), (506,), True)],
+        [(("Drugs",), (355,), False), (("Weapons",), (81,), False), (("Total",), (436,), True)]]
+    assert all(t.totals_consistent for t in tables)
+
+
+def test_four_columns_with_words_in_the_third_stay_one_table():
+    text = ("Area      Arrests   Outcome     Cases\nNorth     120       Charged     45\n"
+            "South     100       Cautioned   30\nEast      90        Charged     12\n")
+    assert [t.columns for t in parse_text(text).tables] == [("Arrests", "Outcome", "Cases")]
