@@ -2273,7 +2273,14 @@ def test_two_captioned_tables_side_by_side_of_four_columns():
     assert all(t.totals_consistent for t in tables)
 
 
-def test_four_columns_with_words_in_the_third_stay_one_table():
-    text = ("Area      Arrests   Outcome     Cases\nNorth     120       Charged     45\n"
-            "South     100       Cautioned   30\nEast      90        Charged     12\n")
-    assert [t.columns for t in parse_text(text).tables] == [("Arrests", "Outcome", "Cases")]
+@pytest.mark.parametrize("text", [
+    "Area      Arrests   Outcome     Cases\nNorth     120       Charged     45\nSouth     100       Cautioned   30\n"
+    "East      90        Charged     12\n",
+    "Area\tArrests\tOutcome\tCases\nNorth\t120\tCharged\t45\nSouth\t100\tCautioned\t30\nEast\t90\tCharged\t12\n",
+])
+def test_a_column_of_words_between_columns_of_figures(text):
+    """One table, its words kept as printed (it was no table at all: no row read as figures), and
+    not two tables side by side."""
+    (table,) = parse_text(text).tables
+    assert (table.row_header, table.columns) == ("Area", ("Arrests", "Outcome", "Cases"))
+    assert [r.values for r in table.rows] == [(120, "Charged", 45), (100, "Cautioned", 30), (90, "Charged", 12)]
