@@ -500,7 +500,8 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
             label = tuple(filter(None, _filled_down(raw[:n_labels], outer)))
         cells = raw[n_labels:]
         if label and not any(cells) and not _is_total_label(label[-1]):  # a "Total" with no figures is a row
-            if labels and pending is None and is_label_tail(label[0]):  # the row above's label goes on
+            if labels and pending is None and (is_label_tail(label[0]) or _left_open(labels[-1][-1], label[0])):
+                # the row above's label goes on (its figures printed beside its first line)
                 last = labels[-1]
                 labels[-1] = (*last[:-1], f"{last[-1]} {' '.join(label)}")
             else:
@@ -530,6 +531,14 @@ def _data_rows(body: list[list[str]], n_labels: int) -> tuple[list[tuple], list[
         flags.append(total)
         sources.append(source)
     return labels, values, flags, sources
+
+
+def _left_open(label: str, line: str) -> bool:
+    """Whether a row's label stops short and a line of words alone under it finishes it: a
+    bracket it opens and does not close ("Respiratory (including" over "COVID-19)"), or a last
+    word that joins ("Theft of" over "Motor Vehicles"), or the line closes a bracket it never opened."""
+    return (label.count("(") > label.count(")") or _WRAP_END.search(label) is not None
+            or line.count(")") > line.count("("))
 
 
 # Words a label's second line starts with when it goes on from the first ("... Photographs /

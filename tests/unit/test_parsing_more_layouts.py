@@ -2284,3 +2284,25 @@ def test_a_column_of_words_between_columns_of_figures(text):
     (table,) = parse_text(text).tables
     assert (table.row_header, table.columns) == ("Area", ("Arrests", "Outcome", "Cases"))
     assert [r.values for r in table.rows] == [(120, "Charged", 45), (100, "Cautioned", 30), (90, "Charged", 12)]
+
+
+@pytest.mark.parametrize("first, second", [("Respiratory (including", "COVID-19)"), ("Theft of", "Motor Vehicles")])
+def test_a_label_wrapped_under_its_own_figures(first, second):
+    """pdftotext -layout prints a top-aligned cell's second line under the row (a probe's t11): the
+    label goes on when its first line leaves a bracket open or ends on a joining word."""
+    text = (f"Reason                            2023       2024\nPsychological                      512        577\n"
+            f"{first:<35}{88:>3}{64:>11}\n{second}\nOther                              130        160\n"
+            "Total                              730        801\n")
+    table = parse_text(text).tables[0]
+    assert [(r.label, r.values) for r in table.rows] == [
+        (("Psychological",), (512, 577)), ((f"{first} {second}",), (88, 64)), (("Other",), (130, 160)),
+        (("Total",), (730, 801))]
+    assert table.totals_consistent is True
+
+
+def test_a_group_heading_under_a_finished_label_stays_a_heading():
+    text = ("Offence                 2023   2024\nVIOLENCE\nAssault (ABH)           10     12\nWounding                5      6\n"
+            "THEFT\nShoplifting             20     22\nBurglary                7      8\n")
+    labels = [r.label for r in parse_text(text).tables[0].rows]
+    assert labels == [("VIOLENCE", "Assault (ABH)"), ("VIOLENCE", "Wounding"), ("THEFT", "Shoplifting"),
+                      ("THEFT", "Burglary")]
