@@ -103,7 +103,15 @@ _ASIDE = re.compile(  # advice about a future request, or the requester's own wo
     r"|i\s+request|i\s+am\s+requesting|could\s+you|can\s+you|how\s+many"
     r"|(?:we|the\s+force)\s+(?:may|might|could)\s+(?:apply|rely|use|consider)|in\s+(?:previous|past|earlier)\s+years"
     r"|of\s+which\s+[\d,]+\s+(?:were|was|have\s+been)|did\s+you|have\s+you|refused\s+[\d,]+\s+(?:requests?|applications?)"
-    r"|[\d,]+\s+(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused|previous\s+(?:response|reply)\s+to\s+(?!your\b|this\b)(?![^.]*\b(?:same\s+exemption|applies|also\s+appl|again)))\b",
+    r"|(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+(?:of\s+(?:your|the|these)\s+)?"
+    r"(?:previous\s+|earlier\s+)?(?:requests?|applications?)\s+(?:were|was|have\s+been)\s+refused"
+    # the provision's own hypothetical ("even if section 34 were to apply", "were section 30 to apply"), one
+    # suggested or possible ("section 34 might be relevant"), one offered as an example ("such as section 31")
+    r"|if\s+(?:sections?|s\.?|regulations?|reg\.?)\s*\d[\w()]*\s+(?:were|was|did)\s+(?:to\s+)?(?:apply|applied|be\s+engaged)"
+    r"|were\s+(?:sections?|s\.?|regulations?|reg\.?)\s*\d[\w()]*\s+to\s+(?:apply|be\s+(?:applied|engaged))"
+    r"|(?:sections?|s\.?)\s*\d[\w()]*\s+(?:might|may|could)\s+be\s+(?:relevant|applicable)|it\s+has\s+been\s+suggested"
+    r"|such\s+as\s+(?:sections?|s\.?)\s*\d+|(?:we|the\s+force)\s+(?:may|might)\s+(?:be\s+unable|need)\b"
+    r"|previous\s+(?:response|reply)\s+to\s+(?!your\b|this\b)(?![^.]*\b(?:same\s+exemption|applies|also\s+appl|again)))\b",
     re.IGNORECASE)  # (statistics of refusals; what another request was told)
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'(]|[-•*]\s)")  # group 1 is the break (a look-behind is slower)
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")

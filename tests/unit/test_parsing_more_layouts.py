@@ -2306,3 +2306,22 @@ def test_a_group_heading_under_a_finished_label_stays_a_heading():
     labels = [r.label for r in parse_text(text).tables[0].rows]
     assert labels == [("VIOLENCE", "Assault (ABH)"), ("VIOLENCE", "Wounding"), ("THEFT", "Shoplifting"),
                       ("THEFT", "Burglary")]
+
+
+@pytest.mark.parametrize("sentence, exemptions", [
+    # a second probe's t04, t06 and t08: provisions named but not relied on
+    ("It has been suggested that section 34 might be relevant; however, even if section 34 were to apply, it "
+     "would not alter the outcome.", ("s35(1)(a)",)),
+    ("Even if section 34 were to apply, it would not alter the outcome.", ("s35(1)(a)",)),
+    ("Were section 30 to apply, the result would be the same.", ("s35(1)(a)",)),
+    ("In 2024 three of your requests were refused under section 14(1) and one under section 12; those decisions "
+     "are not revisited here.", ("s35(1)(a)",)),
+    ("We may be unable to meet the deadline where the cost would exceed the appropriate limit under section 12, or "
+     "where we need to consider the public interest test for a qualified exemption such as section 31.", ("s35(1)(a)",)),
+    # relied on, in the alternative or plainly: kept
+    ("Even if the information were held, it would be exempt under section 31(1)(a).", ("s35(1)(a)", "s31(1)(a)")),
+    ("The force has also applied section 40(2).", ("s35(1)(a)", "s40(2)")),
+])
+def test_provisions_named_as_hypotheses_history_or_examples_are_not_relied_on(sentence, exemptions):
+    text = f"Our Ref: 1187/25\n\nThe information is exempt under section 35(1)(a).\n\n{sentence}\n"
+    assert parse_text(text).facts.exemptions == exemptions
