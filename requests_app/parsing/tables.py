@@ -246,9 +246,15 @@ def header_rows(cells) -> int | None:
     tail = _trailing_text_columns(cells, lead)
     if tail:  # a "Notes" column: its words say nothing of which rows are figures
         cells = [row[:len(row) - tail] for row in cells]
-    words = _text_columns(cells, lead)
-    if words:  # "Area | Arrests | Outcome | Cases": a column of words between columns of figures, likewise
-        cells = [[c for j, c in enumerate(row) if j not in words] for row in cells]
+    k = _first_data_row(cells, lead)
+    if k is None:
+        words = _text_columns(cells, lead)
+        if words:  # "Area | Arrests | Outcome | Cases": a column of words between columns of figures, likewise
+            k = _first_data_row([[c for j, c in enumerate(row) if j not in words] for row in cells], lead)
+    return k
+
+
+def _first_data_row(cells, lead: int) -> int | None:
     for k, row in enumerate(cells[:5]):
         if k and _filled(row) == [0]:
             return k  # a label alone under the header: a wrapped label or a group heading, the body's
@@ -287,9 +293,13 @@ def _text_columns(cells, lead: int) -> frozenset[int]:
     """Columns between columns of figures that hold words in two rows or more and no figure in
     any ("Outcome" between "Arrests" and "Cases"); none in the usual table (a few cells read)."""
     width = min(map(len, cells), default=0)
-    if width < lead + 3:
+    if width < lead + 3 or len(cells) < 3:
         return frozenset()
-    words = frozenset(j for j in range(lead + 1, width - 1) if not any(is_value_like(row[j]) for row in cells if row[j])
+    first = cells[1]  # (the usual table: a figure in each of these columns of the first row below the header)
+    maybe = [j for j in range(lead + 1, width - 1) if not (first[j] and is_value_like(first[j]))]
+    if not maybe:
+        return frozenset()
+    words = frozenset(j for j in maybe if not any(is_value_like(row[j]) for row in cells if row[j])
                       and sum(1 for row in cells if row[j]) >= 2)
     if words and any(is_value_like(c) for row in cells[1:] for j, c in enumerate(row[lead:width], lead)
                      if c and j not in words):

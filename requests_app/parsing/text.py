@@ -694,14 +694,12 @@ def _side_by_side(grid: Grid | None) -> list[Grid]:
         captions, cells = cells[0], cells[1:]  # "Stop and search 2024        Stop and search 2025": each one's caption
     head = cells[0]
     width = len(head)
-    if width < 4 or len(cells) < 3:
-        return [grid]
+    if width < 4 or len(cells) < 3 or (width == 4 and (head[1] != head[3] or head[0] != head[2])):
+        return [grid]  # (four columns: two tables only under the same headings twice, "Reason  Searches" twice)
     candidates = [j for j in range(2, width - 1) if head[j] and not is_value_like(head[j])]
     if not candidates or any(len(r) != width for r in cells):
         return [grid]  # the usual table: figures' headings after the first two columns
     for j in candidates:
-        if width < 5 and _normalised(head[:j]) != _normalised(head[j:]):
-            continue  # four columns: two tables only under the same headings twice ("Reason  Searches" twice)
         if all(r[j] and not is_value_like(r[j]) for r in cells) and all(
                 r[j - 1] and is_value_like(r[j - 1]) for r in cells[1:]):
             left, right = tuple(r[:j] for r in cells), tuple(r[j:] for r in cells)
