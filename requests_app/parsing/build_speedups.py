@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from requests_app.parsing.speedups import COMPILED, DIGEST_FILE, HERE, MODULES, source_digest
+from requests_app.parsing.speedups import COMPILED, DIGEST_FILE, HERE, MODULES, is_current, source_digest
 
 
 def build(jobs: int = 2, out=print) -> Path:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"removed {COMPILED}: the parser runs as pure Python")
         return 0
     try:
-        if (COMPILED / DIGEST_FILE).is_file() and (COMPILED / DIGEST_FILE).read_text().strip() == source_digest():
+        if is_current():
             print(f"the compiled parser modules in {COMPILED} are of the current sources")
             return 0
         build(jobs=max(1, min(os.cpu_count() or 1, 4)))

@@ -39,16 +39,19 @@ def source_digest(folder: Path = HERE, modules: tuple[str, ...] = MODULES) -> st
 
 def search_path(package_path: list[str], compiled: Path = COMPILED, folder: Path = HERE) -> list[str]:
     """The package's module search path: the compiled folder first when its build is of these sources."""
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    if os.environ.get(PURE_ENV, "") not in ("", "0") or not is_current(compiled, folder):
         return list(package_path)
+    return [str(compiled), *package_path]
+
+
+def is_current(compiled: Path = COMPILED, folder: Path = HERE) -> bool:
+    """Whether `compiled` holds a build of the sources in `folder` as they are now, every module of it."""
     try:
         built = (compiled / DIGEST_FILE).read_text().strip()
     except OSError:
-        return list(package_path)
-    if built != source_digest(folder) or not all(
-            (compiled / f"{name}{_SUFFIX}").is_file() for name in MODULES):  # (a build for another platform)
-        return list(package_path)
-    return [str(compiled), *package_path]
+        return False
+    return built == source_digest(folder) and all(
+        (compiled / f"{name}{_SUFFIX}").is_file() for name in MODULES)  # (a build for another platform lacks them)
 
 
 def active() -> bool:

@@ -703,10 +703,9 @@ def _side_by_side(grid: Grid | None) -> list[Grid]:
         if all(r[j] and not is_value_like(r[j]) for r in cells) and all(
                 r[j - 1] and is_value_like(r[j - 1]) for r in cells[1:]):
             left, right = tuple(r[:j] for r in cells), tuple(r[j:] for r in cells)
-            if captions:
-                return [replace(grid, cells=left, indents=(), title=captions[0]),
-                        replace(grid, cells=right, indents=(), above=(), title=captions[1])]
-            return [replace(grid, cells=left, indents=()), replace(grid, cells=right, indents=(), above=())]
+            left_title, right_title = captions or (grid.title, grid.title)
+            return [replace(grid, cells=left, indents=(), title=left_title),
+                    replace(grid, cells=right, indents=(), above=(), title=right_title)]
     return [grid]
 
 
